@@ -1,0 +1,82 @@
+# The demo: a platform admin, an organization created through the admin API, its tenant admin,
+# and the API client's service account attached to it. Written to demo.env for people and tests.
+
+DEMO_TENANT_SLUG=demo
+DEMO_TENANT_NAME="Demo Bank"
+
+kc_admin() { # method path [json]
+  local token
+  token=$(keycloak_admin_token)
+  [ -n "$token" ] || die "could not log in to Keycloak's admin API; see $FINCOPILOT_STATE/logs/keycloak.log"
+  curl -sf -X "$1" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    ${3:+--data "$3"} "$KEYCLOAK_URL/admin/realms/$FINCOPILOT_REALM$2"
+}
+
+# The first string value of a field in a JSON text (enough for Keycloak's and our own answers).
+json_field() { grep -o "\"$1\":\"[^\"]*\"" | head -n 1 | cut -d'"' -f4 || true; }
+
+# Creates a person in the realm (once), with a password and a realm role; answers the user id.
+kc_ensure_user() { # username role [tenant-id]
+  local id attributes=""
+  id=$(kc_admin GET "/users?exact=true&username=$1" | json_field id)
+  [ -n "${3:-}" ] && attributes=",\"attributes\":{\"tenant_id\":[\"$3\"]}"
+  if [ -z "$id" ]; then
+    kc_admin POST /users "{\"username\":\"$1\",\"enabled\":true,\"emailVerified\":true,\"email\":\"$1@demo.fincopilot.local\",\"firstName\":\"${1%%.*}\",\"lastName\":\"${1#*.}\"$attributes}" >/dev/null \
+      || die "could not create the Keycloak user $1"
+    id=$(kc_admin GET "/users?exact=true&username=$1" | json_field id)
+  fi
+  kc_admin PUT "/users/$id/reset-password" "{\"type\":\"password\",\"value\":\"$DEMO_PASSWORD\",\"temporary\":false}" >/dev/null \
+    || die "could not set the password of $1"
+  kc_admin POST "/users/$id/role-mappings/realm" "[$(kc_admin GET "/roles/$2")]" >/dev/null \
+    || die "could not give $1 the role $2"
+  printf '%s' "$id"
+}
+
+cli_token() { # username password
+  curl -sf --data-urlencode "username=$1" --data-urlencode "password=$2" -d grant_type=password \
+    -d client_id=fincopilot-cli "$KEYCLOAK_URL/realms/$FINCOPILOT_REALM/protocol/openid-connect/token" \
+    | json_field access_token
+}
+
+demo_provision() {
+  local env="$FINCOPILOT_STATE/demo.env"
+  if [ -f "$env" ] && grep -q '^DEMO_TENANT=' "$env"; then return 0; fi
+  step "creating the demo organization and its people"
+  kc_ensure_user platform.admin platform-admin >/dev/null
+  local token response tenant
+  token=$(cli_token platform.admin "$DEMO_PASSWORD")
+  [ -n "$token" ] || die "the demo platform admin could not log in; see $FINCOPILOT_STATE/logs/keycloak.log"
+  response=$(curl -s -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    --data "{\"slug\":\"$DEMO_TENANT_SLUG\",\"name\":\"$DEMO_TENANT_NAME\",\"plan\":\"pro\"}" \
+    "$APP_URL/admin/api/v1/organizations")
+  tenant=$(printf '%s' "$response" | json_field id)
+  if [ -z "$tenant" ]; then # created by an earlier, interrupted run
+    tenant=$(curl -sf -H "Authorization: Bearer $token" "$APP_URL/admin/api/v1/organizations" \
+      | tr '{' '\n' | grep "\"slug\":\"$DEMO_TENANT_SLUG\"" | json_field id)
+  fi
+  [ -n "$tenant" ] || die "could not create the demo organization: $response"
+  kc_ensure_user demo.admin tenant-admin "$tenant" >/dev/null
+  local client service
+  client=$(kc_admin GET "/clients?clientId=fincopilot-api" | json_field id)
+  service=$(kc_admin GET "/clients/$client/service-account-user" | json_field id)
+  kc_admin PUT "/users/$service" "{\"attributes\":{\"tenant_id\":[\"$tenant\"]}}" >/dev/null \
+    || die "could not attach the API client's service account to the demo tenant"
+  cat >"$env" <<ENV
+FINCOPILOT_URL=$APP_URL
+TENANT_CONSOLE_URL=$APP_URL/console/
+ADMIN_CONSOLE_URL=$APP_URL/admin/
+KEYCLOAK_URL=$KEYCLOAK_URL
+KEYCLOAK_REALM=$FINCOPILOT_REALM
+KEYCLOAK_CLI_CLIENT=fincopilot-cli
+KEYCLOAK_API_CLIENT=fincopilot-api
+KEYCLOAK_API_CLIENT_SECRET=$API_CLIENT_SECRET
+DEMO_TENANT=$tenant
+DEMO_TENANT_SLUG=$DEMO_TENANT_SLUG
+DEMO_TENANT_ADMIN=demo.admin
+DEMO_PLATFORM_ADMIN=platform.admin
+DEMO_PASSWORD=$DEMO_PASSWORD
+S3_ENDPOINT=$S3_URL
+S3_BUCKET=$FINCOPILOT_BUCKET
+PAYARA_ADMIN_PORT=$FINCOPILOT_ADMIN_PORT
+ENV
+}

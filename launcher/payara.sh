@@ -1,0 +1,107 @@
+# Payara Server 6 (full distribution zip from Maven Central): a domain of our own in the state
+# folder, a JDBC pool on our PostgreSQL, and the EAR deployed.
+
+PAYARA_DOMAIN=fincopilot
+
+payara_dir() { printf '%s' "$FINCOPILOT_STATE/runtime/payara"; }
+payara_domaindir() { printf '%s' "$FINCOPILOT_STATE/payara-domains"; }
+payara_log_file() { printf '%s' "$(payara_domaindir)/$PAYARA_DOMAIN/logs/server.log"; }
+payara_pidfile() { printf '%s' "$(payara_domaindir)/$PAYARA_DOMAIN/config/pid"; }
+
+asadmin() { "$(payara_dir)/bin/asadmin" --interactive=false --port "$FINCOPILOT_ADMIN_PORT" "$@"; }
+
+payara_unpack() { # zip dir
+  extract_zip "$1" "$2.tmp"
+  mv "$2.tmp"/payara6/* "$2"/
+  rm -rf "$2.tmp"
+  chmod +x "$2"/bin/* "$2"/glassfish/bin/*
+}
+
+# The application's settings, read through MicroProfile Config from the server's environment.
+payara_environment() {
+  export FINCOPILOT_KEYCLOAK_URL="$KEYCLOAK_URL"
+  export FINCOPILOT_S3_ENDPOINT="$S3_URL"
+  export FINCOPILOT_S3_PATH_STYLE=true
+  export FINCOPILOT_S3_BUCKET="$FINCOPILOT_BUCKET"
+  export FINCOPILOT_S3_ACCESS_KEY="$S3_ACCESS_KEY"
+  export FINCOPILOT_S3_SECRET_KEY="$S3_SECRET_KEY"
+}
+
+payara_create_domain() {
+  local domaindir
+  domaindir=$(payara_domaindir)
+  step "creating the Payara domain (ports $FINCOPILOT_PORT_BASE+)"
+  local pw
+  pw=$(mktemp)
+  "$(payara_dir)/bin/asadmin" --interactive=false create-domain --domaindir "$domaindir" \
+    --portbase "$FINCOPILOT_PORT_BASE" --nopassword=true "$PAYARA_DOMAIN" >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1 \
+    || die "create-domain failed; see $FINCOPILOT_STATE/logs/payara-setup.log"
+  rm -f "$pw"
+  cp "$FINCOPILOT_STATE/downloads/postgresql-jdbc.jar" "$domaindir/$PAYARA_DOMAIN/lib/"
+  payara_launch
+  local pool="serverName=127.0.0.1:portNumber=$FINCOPILOT_PG_PORT:databaseName=fincopilot:user=fincopilot"
+  pool="$pool:password=$PG_APP_PASSWORD:stringtype=unspecified:ApplicationName=fincopilot"
+  {
+    asadmin delete-jvm-options -Xmx512m || true
+    asadmin create-jvm-options -Xmx1g
+    asadmin create-jvm-options -Dfincopilot.stack="$FINCOPILOT_STATE"
+    asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
+      --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 32 \
+      --isconnectvalidatereq=true --validationmethod custom-validation \
+      --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation \
+      --property "$pool" fincopilot-pool
+    asadmin create-jdbc-resource --connectionpoolid fincopilot-pool jdbc/fincopilot
+    # Roles in tokens arrive as groups; each group is the role of the same name.
+    asadmin set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true
+    asadmin set-hazelcast-configuration --clustername "fincopilot-$FINCOPILOT_PORT_BASE" \
+      --startport $((FINCOPILOT_PORT_BASE + 900))
+    asadmin set-log-attributes \
+      "fish.payara.logging.jul.handler.PayaraLogHandler.formatter=fish.payara.logging.jul.formatter.ODLLogFormatter" || true
+  } >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1 || die "configuring Payara failed; see $FINCOPILOT_STATE/logs/payara-setup.log"
+  asadmin stop-domain --domaindir "$domaindir" "$PAYARA_DOMAIN" >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1 || true
+  touch "$domaindir/$PAYARA_DOMAIN/.fincopilot-configured"
+}
+
+payara_launch() {
+  require_free_port "$FINCOPILOT_HTTP_PORT" "Payara (HTTP)" FINCOPILOT_PORT_BASE
+  require_free_port "$FINCOPILOT_ADMIN_PORT" "Payara (admin)" FINCOPILOT_PORT_BASE
+  payara_environment
+  "$(payara_dir)/bin/asadmin" --interactive=false start-domain --domaindir "$(payara_domaindir)" "$PAYARA_DOMAIN" \
+    >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1 || die "Payara did not start; see $(payara_log_file)"
+}
+
+payara_start() {
+  if pid_alive "$(payara_pidfile)"; then return 0; fi
+  unpack_once "$FINCOPILOT_STATE/downloads/payara.zip" "$(payara_dir)" payara_unpack
+  if [ ! -f "$(payara_domaindir)/$PAYARA_DOMAIN/.fincopilot-configured" ]; then
+    rm -rf "$(payara_domaindir)/$PAYARA_DOMAIN"
+    payara_create_domain
+  fi
+  step "starting Payara Server on $APP_URL (admin port $FINCOPILOT_ADMIN_PORT)"
+  payara_launch
+}
+
+payara_deploy() {
+  local ear="$FINCOPILOT_HOME/platform-ear/target/fincopilot.ear" marker sum
+  marker="$(payara_domaindir)/$PAYARA_DOMAIN/.fincopilot-deployed"
+  sum=$(cksum <"$ear")
+  if [ -f "$marker" ] && [ "$(cat "$marker")" = "$sum" ] && asadmin list-applications 2>/dev/null | grep -q '^fincopilot '; then
+    wait_http "$APP_URL/health/ready" 120 FinCopilot "$(payara_log_file)"
+    return 0
+  fi
+  step "deploying the EAR"
+  asadmin deploy --force=true --name fincopilot "$ear" >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1 \
+    || die "the EAR did not deploy; see $(payara_log_file)"
+  echo "$sum" >"$marker"
+  wait_http "$APP_URL/health/ready" 120 FinCopilot "$(payara_log_file)"
+}
+
+payara_stop() {
+  if pid_alive "$(payara_pidfile)"; then
+    asadmin stop-domain --domaindir "$(payara_domaindir)" "$PAYARA_DOMAIN" >/dev/null 2>&1 \
+      || stop_pid "$(payara_pidfile)" Payara
+    say "stopped Payara"
+  fi
+}
+
+payara_status() { status_line payara "$(payara_pidfile)" "$APP_URL" "$FINCOPILOT_HTTP_PORT"; }

@@ -1,0 +1,46 @@
+# ./fincopilot test: unit tests, then a stack of its own (own ports and state folder, so a running
+# 'up' is left alone) started by the same code as 'up', the system tests against it, and the stack
+# stopped again whatever happens.
+
+FINCOPILOT_TEST_STATE="${FINCOPILOT_TEST_STATE:-$FINCOPILOT_HOME/.fincopilot-test}"
+FINCOPILOT_TEST_PORT_BASE="${FINCOPILOT_TEST_PORT_BASE:-18000}"
+
+test_stack() {
+  env -u FINCOPILOT_KEYCLOAK_PORT -u FINCOPILOT_KEYCLOAK_MANAGEMENT_PORT -u FINCOPILOT_S3_PORT \
+      -u FINCOPILOT_S3_TLS_PORT -u FINCOPILOT_PG_PORT \
+      FINCOPILOT_STATE="$FINCOPILOT_TEST_STATE" FINCOPILOT_PORT_BASE="$FINCOPILOT_TEST_PORT_BASE" \
+      "$FINCOPILOT_HOME/fincopilot" "$@"
+}
+
+# The browser tests drive Debian's Chromium through its chromedriver.
+browser_prerequisites() {
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null && return 0
+  install_packages chromium chromium-driver \
+    || die "the browser tests need Debian's chromium and chromium-driver: run 'sudo apt-get install chromium chromium-driver'"
+}
+
+test_finish() {
+  local status=$?
+  trap - EXIT INT TERM
+  if [ $status -ne 0 ] && [ -d "$FINCOPILOT_TEST_STATE/logs" ]; then
+    echo "---- the test stack's logs (last lines) ----"
+    tail -n 20 "$FINCOPILOT_TEST_STATE/logs/launcher.log" 2>/dev/null || true
+    tail -n 60 "$FINCOPILOT_TEST_STATE/payara-domains/fincopilot/logs/server.log" 2>/dev/null || true
+  fi
+  test_stack down || true
+  exit $status
+}
+
+run_tests() {
+  mkdir -p "$FINCOPILOT_STATE/logs"
+  browser_prerequisites
+  step "unit tests and the build (./mvnw install)"
+  (cd "$FINCOPILOT_HOME" && "$FINCOPILOT_HOME/mvnw" -B install)
+  trap test_finish EXIT
+  trap 'exit 130' INT TERM
+  step "starting the test stack in $FINCOPILOT_TEST_STATE (ports from $FINCOPILOT_TEST_PORT_BASE)"
+  test_stack up
+  step "system tests"
+  (cd "$FINCOPILOT_HOME" && "$FINCOPILOT_HOME/mvnw" -B -pl system-tests -Psystem-tests verify \
+    -Dfincopilot.env="$FINCOPILOT_TEST_STATE/demo.env")
+}

@@ -1,0 +1,80 @@
+package io.fincopilot.tenancy.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A tenant. Organizations are the one platform-level table: their id is the tenant id that
+ * partitions every other row, so they are not themselves partitioned.
+ */
+@Entity
+@Table(name = "organizations")
+@NamedQuery(name = Organization.ALL, query = "select o from Organization o order by o.name")
+@NamedQuery(name = Organization.BY_SLUG, query = "select o from Organization o where o.slug = :slug")
+public class Organization {
+
+    public static final String ALL = "Organization.all";
+    public static final String BY_SLUG = "Organization.bySlug";
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, unique = true, length = 40)
+    private String slug;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(nullable = false, length = 40)
+    private String plan;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private OrganizationStatus status;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Organization() {
+    }
+
+    public Organization(Slug slug, String name, String plan, Instant createdAt) {
+        this.id = TenantId.random().value();
+        this.slug = slug.value();
+        this.name = name;
+        this.plan = plan;
+        this.status = OrganizationStatus.ACTIVE;
+        this.createdAt = createdAt;
+    }
+
+    public TenantId id() {
+        return new TenantId(id);
+    }
+
+    public Slug slug() {
+        return new Slug(slug);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String plan() {
+        return plan;
+    }
+
+    public OrganizationStatus status() {
+        return status;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

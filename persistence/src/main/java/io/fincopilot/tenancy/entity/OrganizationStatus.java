@@ -1,0 +1,5 @@
+package io.fincopilot.tenancy.entity;
+
+public enum OrganizationStatus {
+    ACTIVE, SUSPENDED, CLOSED
+}

@@ -1,0 +1,99 @@
+package io.fincopilot.tenancy.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/**
+ * A member of an organization, mirrored from Keycloak (which owns credentials and roles) so that
+ * the platform can list people, show who did what, and erase them.
+ */
+@Entity
+@Table(name = "people")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant_id", contextProperty = TenantPartition.CONTEXT_PROPERTY)
+@NamedQuery(name = Person.BY_SUBJECT, query = "select p from Person p where p.subject = :subject")
+@NamedQuery(name = Person.ALL, query = "select p from Person p order by p.username")
+public class Person {
+
+    public static final String BY_SUBJECT = "Person.bySubject";
+    public static final String ALL = "Person.all";
+
+    @Id
+    private UUID id;
+
+    /** Keycloak's stable user id (the token's {@code sub}). */
+    @Column(nullable = false, length = 64)
+    private String subject;
+
+    @Column(nullable = false, length = 255)
+    private String username;
+
+    @Column(length = 320)
+    private String email;
+
+    @Column(nullable = false, length = 40)
+    private String role;
+
+    @Column(name = "first_seen_at", nullable = false)
+    private Instant firstSeenAt;
+
+    @Column(name = "last_seen_at", nullable = false)
+    private Instant lastSeenAt;
+
+    protected Person() {
+    }
+
+    public Person(String subject, String username, String email, String role, Instant now) {
+        this.id = UUID.randomUUID();
+        this.subject = subject;
+        this.username = username;
+        this.email = email;
+        this.role = role;
+        this.firstSeenAt = now;
+        this.lastSeenAt = now;
+    }
+
+    /** Refreshes what Keycloak says about the person. */
+    public void seen(String username, String email, String role, Instant now) {
+        this.username = username;
+        this.email = email;
+        this.role = role;
+        this.lastSeenAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String role() {
+        return role;
+    }
+
+    public Instant firstSeenAt() {
+        return firstSeenAt;
+    }
+
+    public Instant lastSeenAt() {
+        return lastSeenAt;
+    }
+}

@@ -1,0 +1,89 @@
+package io.fincopilot.st;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real, headless Chromium per test (Debian's chromium and chromium-driver), with a screenshot
+ * and the page source kept under target/screenshots when a test fails.
+ */
+public class Browser implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
+
+    private WebDriver driver;
+    private Path profile;
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public WebDriverWait await() {
+        return new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    /** Logs in on Keycloak's login page, which the console has just redirected the browser to. */
+    public void logInOnKeycloak(String username, String password) {
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        profile = Files.createTempDirectory("fincopilot-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("fincopilot.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("fincopilot.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (context.getExecutionException().isEmpty() || driver == null) {
+            return;
+        }
+        try {
+            Path dir = Path.of(System.getProperty("fincopilot.screenshots", "target/screenshots"));
+            Files.createDirectories(dir);
+            String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+            Files.write(dir.resolve(name + ".png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+            Files.writeString(dir.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
+        } catch (IOException | RuntimeException e) {
+            throw new UncheckedIOException(new IOException("could not keep the failure's screenshot", e));
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

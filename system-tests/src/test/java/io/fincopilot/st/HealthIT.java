@@ -1,0 +1,64 @@
+package io.fincopilot.st;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Liveness, readiness, metrics and the API description, as an operator or a load balancer sees them. */
+class HealthIT {
+
+    private final Stack stack = Stack.get();
+
+    @Test
+    void isLive() {
+        HttpResponse<String> response = stack.get("/health/live", null);
+        assertEquals(200, response.statusCode());
+        assertEquals("UP", Stack.json(response).asJsonObject().getString("status"));
+    }
+
+    @Test
+    void isReadyWithDatabaseStorageAndKeycloakChecked() {
+        HttpResponse<String> response = stack.get("/health/ready", null);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject health = Stack.json(response).asJsonObject();
+        assertEquals("UP", health.getString("status"));
+        Set<String> up = health.getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                .filter(c -> "UP".equals(c.getString("status")))
+                .map(c -> c.getString("name")).collect(Collectors.toSet());
+        assertEquals(Set.of("database", "storage", "keycloak"), up);
+    }
+
+    @Test
+    void exposesPrometheusMetrics() {
+        HttpResponse<String> response = stack.get("/metrics", null);
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("# TYPE "), "Prometheus text format");
+        assertTrue(response.body().contains("jvm_uptime") || response.body().contains("base_"), response.body()
+                .substring(0, Math.min(500, response.body().length())));
+    }
+
+    @Test
+    void describesTheApiWithOpenApiAndABrowsableUi() {
+        HttpResponse<String> openapi = stack.get("/openapi", null);
+        assertEquals(200, openapi.statusCode());
+        assertTrue(openapi.body().contains("/api/v1/me"), "the API document lists /api/v1/me");
+        HttpResponse<String> ui = stack.get("/openapi-ui/", null);
+        assertEquals(200, ui.statusCode());
+        assertTrue(ui.body().contains("SwaggerUIBundle"));
+    }
+
+    @Test
+    void everyResponseCarriesARequestId() {
+        HttpResponse<String> response = stack.get("/api/v1/me", null);
+        assertTrue(response.headers().firstValue("X-Request-Id").isPresent());
+        HttpResponse<String> echoed = stack.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(stack.url("/api/v1/me"))).header("X-Request-Id", "trace-12345678"));
+        assertEquals("trace-12345678", echoed.headers().firstValue("X-Request-Id").orElse(null));
+    }
+}

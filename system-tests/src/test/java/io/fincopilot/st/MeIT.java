@@ -1,0 +1,98 @@
+package io.fincopilot.st;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** GET /api/v1/me: who the platform thinks the caller is, for each kind of credential. */
+class MeIT {
+
+    private final Stack stack = Stack.get();
+
+    @Test
+    void aPersonWithAPasswordGrantTokenSeesSubjectTenantAndRole() {
+        HttpResponse<String> response = stack.get("/api/v1/me", stack.accessToken(stack.env("DEMO_TENANT_ADMIN")));
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject me = Stack.json(response).asJsonObject();
+        assertEquals(stack.env("DEMO_TENANT_ADMIN"), me.getString("username"));
+        assertEquals("person", me.getString("kind"));
+        assertFalse(me.getString("subject").isBlank());
+        assertEquals(List.of("tenant-admin"), me.getJsonArray("roles").getValuesAs(v -> v.toString().replace("\"", "")));
+        JsonObject tenant = me.getJsonObject("tenant");
+        assertEquals(stack.env("DEMO_TENANT"), tenant.getString("id"));
+        assertEquals(stack.env("DEMO_TENANT_SLUG"), tenant.getString("slug"));
+        assertEquals("active", tenant.getString("status"));
+    }
+
+    @Test
+    void aServiceAccountWithClientCredentialsSeesItsTenant() {
+        HttpResponse<String> response = stack.get("/api/v1/me", stack.clientCredentialsToken());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject me = Stack.json(response).asJsonObject();
+        assertEquals("service_account", me.getString("kind"));
+        assertEquals(stack.env("DEMO_TENANT"), me.getJsonObject("tenant").getString("id"));
+    }
+
+    @Test
+    void aPlatformAdminHasNoTenant() {
+        HttpResponse<String> response = stack.get("/api/v1/me", stack.accessToken(stack.env("DEMO_PLATFORM_ADMIN")));
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject me = Stack.json(response).asJsonObject();
+        assertTrue(!me.containsKey("tenant") || me.isNull("tenant"));
+        assertTrue(me.getJsonArray("roles").toString().contains("platform-admin"));
+    }
+
+    @Test
+    void withoutACredentialTheAnswerIs401Problem() {
+        assertUnauthorized(stack.get("/api/v1/me", null));
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIsRefused() throws Exception {
+        SignedJWT real = SignedJWT.parse(stack.accessToken(stack.env("DEMO_TENANT_ADMIN")));
+        RSAKey attacker = new RSAKeyGenerator(2048).keyID(real.getHeader().getKeyID()).generate();
+        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(real.getHeader().getKeyID()).build(), real.getJWTClaimsSet());
+        forged.sign(new RSASSASigner(attacker));
+        assertUnauthorized(stack.get("/api/v1/me", forged.serialize()));
+    }
+
+    @Test
+    void anUnsignedTokenIsRefused() throws Exception {
+        JWTClaimsSet claims = SignedJWT.parse(stack.accessToken(stack.env("DEMO_TENANT_ADMIN"))).getJWTClaimsSet();
+        assertUnauthorized(stack.get("/api/v1/me", new PlainJWT(claims).serialize()));
+    }
+
+    @Test
+    void anIdTokenIsNotAnAccessToken() {
+        String idToken = stack.passwordGrant(stack.env("DEMO_TENANT_ADMIN"), stack.env("DEMO_PASSWORD"), "openid")
+                .getString("id_token");
+        assertUnauthorized(stack.get("/api/v1/me", idToken));
+    }
+
+    @Test
+    void garbageIsRefused() {
+        assertUnauthorized(stack.get("/api/v1/me", "not-a-token"));
+    }
+
+    private static void assertUnauthorized(HttpResponse<String> response) {
+        assertEquals(401, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        JsonObject problem = Stack.json(response).asJsonObject();
+        assertEquals(401, problem.getInt("status"));
+        assertFalse(problem.getString("detail").isBlank());
+    }
+}
