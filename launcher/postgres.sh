@@ -16,6 +16,8 @@ pg_home() {
       # The state folder sits under a directory the unprivileged user cannot enter (/root, say):
       # keep the cluster in a folder of its own and point at it from the state folder.
       home="/var/lib/fincopilot/$(printf '%s' "$FINCOPILOT_STATE" | cksum | cut -d' ' -f1)"
+      # A new state folder at a path used before must not inherit that cluster (its passwords are gone).
+      [ -L "$FINCOPILOT_STATE/postgres-home" ] || rm -rf "$home"
       mkdir -p "$home"
       chown "$PG_OS_USER" "$home"
       ln -sfn "$home" "$FINCOPILOT_STATE/postgres-home"
