@@ -8,6 +8,8 @@ payara_domaindir() { printf '%s' "$FINCOPILOT_STATE/payara-domains"; }
 payara_log_file() { printf '%s' "$(payara_domaindir)/$PAYARA_DOMAIN/logs/server.log"; }
 payara_pidfile() { printf '%s' "$(payara_domaindir)/$PAYARA_DOMAIN/config/pid"; }
 
+payara_config_version() { cksum <"$FINCOPILOT_HOME/launcher/payara.sh"; }
+
 asadmin() { "$(payara_dir)/bin/asadmin" --interactive=false --port "$FINCOPILOT_ADMIN_PORT" "$@"; }
 
 payara_unpack() { # zip dir
@@ -31,12 +33,9 @@ payara_create_domain() {
   local domaindir
   domaindir=$(payara_domaindir)
   step "creating the Payara domain (ports $FINCOPILOT_PORT_BASE+)"
-  local pw
-  pw=$(mktemp)
   "$(payara_dir)/bin/asadmin" --interactive=false create-domain --domaindir "$domaindir" \
     --portbase "$FINCOPILOT_PORT_BASE" --nopassword=true "$PAYARA_DOMAIN" >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1 \
     || die "create-domain failed; see $FINCOPILOT_STATE/logs/payara-setup.log"
-  rm -f "$pw"
   cp "$FINCOPILOT_STATE/downloads/postgresql-jdbc.jar" "$domaindir/$PAYARA_DOMAIN/lib/"
   payara_launch
   local pool="serverName=127.0.0.1:portNumber=$FINCOPILOT_PG_PORT:databaseName=fincopilot:user=fincopilot"
@@ -53,13 +52,17 @@ payara_create_domain() {
     asadmin create-jdbc-resource --connectionpoolid fincopilot-pool jdbc/fincopilot
     # Roles in tokens arrive as groups; each group is the role of the same name.
     asadmin set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true
-    asadmin set-hazelcast-configuration --clustername "fincopilot-$FINCOPILOT_PORT_BASE" \
-      --startport $((FINCOPILOT_PORT_BASE + 900))
+    # Two stacks on one machine (up and test) must never join one data grid.
+    asadmin set-hazelcast-configuration --clustername "fincopilot-$FINCOPILOT_PORT_BASE"
+    # JSON lines in server.log; a Map parameter of a record (see StructuredLog) becomes JSON fields.
     asadmin set-log-attributes \
-      "fish.payara.logging.jul.handler.PayaraLogHandler.formatter=fish.payara.logging.jul.formatter.ODLLogFormatter" || true
+      "com.sun.enterprise.server.logging.GFFileHandler.formatter=fish.payara.enterprise.server.logging.JSONLogFormatter"
+    # Do not advertise the server and its version on every response.
+    asadmin set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.xpowered-by=false
+    asadmin set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.server-header=false
   } >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1 || die "configuring Payara failed; see $FINCOPILOT_STATE/logs/payara-setup.log"
   asadmin stop-domain --domaindir "$domaindir" "$PAYARA_DOMAIN" >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1 || true
-  touch "$domaindir/$PAYARA_DOMAIN/.fincopilot-configured"
+  payara_config_version >"$domaindir/$PAYARA_DOMAIN/.fincopilot-configured"
 }
 
 payara_launch() {
@@ -73,7 +76,9 @@ payara_launch() {
 payara_start() {
   if pid_alive "$(payara_pidfile)"; then return 0; fi
   unpack_once "$FINCOPILOT_STATE/downloads/payara.zip" "$(payara_dir)" payara_unpack
-  if [ ! -f "$(payara_domaindir)/$PAYARA_DOMAIN/.fincopilot-configured" ]; then
+  # The domain holds no data (that is in PostgreSQL and S3): when this script's configuration
+  # changes, the domain is made again from scratch rather than patched.
+  if [ "$(cat "$(payara_domaindir)/$PAYARA_DOMAIN/.fincopilot-configured" 2>/dev/null)" != "$(payara_config_version)" ]; then
     rm -rf "$(payara_domaindir)/$PAYARA_DOMAIN"
     payara_create_domain
   fi

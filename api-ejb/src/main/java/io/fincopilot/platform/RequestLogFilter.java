@@ -1,17 +1,19 @@
 package io.fincopilot.platform;
 
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Gives every request an id (kept from {@code X-Request-Id} when well-formed), echoes it in the
- * response, and writes one JSON access line per request. Registered in each WAR's web.xml.
+ * response, and writes one access line per request (JSON fields in the server log). Registered in each WAR's web.xml.
  */
 public class RequestLogFilter extends HttpFilter {
 
@@ -25,14 +27,13 @@ public class RequestLogFilter extends HttpFilter {
         try {
             chain.doFilter(req, res);
         } finally {
-            ACCESS.info(() -> Json.createObjectBuilder()
-                    .add("requestId", id)
-                    .add("method", req.getMethod())
-                    .add("path", req.getRequestURI())
-                    .add("status", res.getStatus())
-                    .add("durationMs", (System.nanoTime() - start) / 1_000_000)
-                    .add("user", req.getRemoteUser() == null ? "-" : req.getRemoteUser())
-                    .build().toString());
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("method", req.getMethod());
+            fields.put("path", req.getRequestURI());
+            fields.put("status", res.getStatus());
+            fields.put("durationMs", (System.nanoTime() - start) / 1_000_000);
+            fields.put("user", req.getRemoteUser() == null ? "-" : req.getRemoteUser());
+            StructuredLog.log(ACCESS, Level.INFO, "request", fields, null);
             RequestId.end();
         }
     }

@@ -1,6 +1,8 @@
 package io.fincopilot.platform.problem;
 
 import io.fincopilot.platform.RequestId;
+import io.fincopilot.platform.StructuredLog;
+import java.util.Map;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.Json;
@@ -97,7 +99,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                         wae.getMessage());
             }
         }
-        LOG.log(Level.SEVERE, "unexpected failure, request " + RequestId.current(), t);
+        StructuredLog.log(LOG, Level.SEVERE, "unexpected failure", Map.of("exception", t.getClass().getName()), t);
         return Problem.of(500, "internal", "Internal error",
                 "the request failed unexpectedly; quote the request id when reporting it");
     }
