@@ -64,12 +64,13 @@ public class AccessTokenVerifier {
         try {
             String username = claims.getStringClaim("preferred_username");
             boolean serviceAccount = username != null && username.startsWith("service-account-");
-            return new Caller(claims.getSubject(),
+            return Caller.fromToken(claims.getSubject(),
                     username == null ? claims.getSubject() : username,
                     claims.getStringClaim("email"),
                     tenant(claims),
                     roles(claims),
-                    serviceAccount ? Caller.Kind.SERVICE_ACCOUNT : Caller.Kind.PERSON);
+                    serviceAccount ? Caller.Kind.SERVICE_ACCOUNT : Caller.Kind.PERSON,
+                    claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant());
         } catch (ParseException e) {
             throw new InvalidCredentialException("access token has malformed claims", e);
         }

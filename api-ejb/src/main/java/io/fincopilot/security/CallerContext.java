@@ -20,6 +20,11 @@ public class CallerContext {
         return Optional.ofNullable((Caller) request.getAttribute(ATTRIBUTE));
     }
 
+    /** The address the request came from, as the connection says (never a forwarded-for header). */
+    public String sourceIp() {
+        return request.getRemoteAddr();
+    }
+
     public Caller require() {
         return caller().orElseThrow(() -> ProblemException.forbidden("no verified caller"));
     }

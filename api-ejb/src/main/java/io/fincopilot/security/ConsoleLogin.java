@@ -24,6 +24,10 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
+import io.fincopilot.audit.boundary.AuditTrail;
+import io.fincopilot.audit.entity.Act;
+import io.fincopilot.audit.entity.AuditEvent;
+import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,6 +35,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
 import java.net.URI;
+import java.util.Map;
 
 /**
  * Browser login to the consoles: OpenID Connect authorization code flow with PKCE (S256) against
@@ -51,6 +56,9 @@ public class ConsoleLogin {
 
     @Inject
     TokenVerifier tokens;
+
+    @Inject
+    AuditTrail audit;
 
     private volatile OIDCProviderMetadata provider;
 
@@ -89,6 +97,9 @@ public class ConsoleLogin {
             Caller caller = this.tokens.verify(tokens.getOIDCTokens().getAccessToken().getValue());
             req.changeSessionId();
             session.setAttribute(CALLER, caller);
+            audit.recordSeparately(caller.tenantId().map(TenantId::value).orElse(AuditEvent.PLATFORM_CHAIN),
+                    new Act(caller.actor(), "person", "login", "console:" + req.getContextPath() + "/",
+                            req.getRemoteAddr(), Act.Outcome.SUCCESS, Map.of("subject", caller.subject())));
             session.setAttribute(ID_TOKEN, idToken.serialize());
             return pending.returnTo();
         } catch (InvalidCredentialException e) {

@@ -1,12 +1,16 @@
 package io.fincopilot.security;
 
+import io.fincopilot.keys.control.KeySecret;
 import io.fincopilot.platform.RequestId;
 import io.fincopilot.platform.problem.Problem;
+import io.fincopilot.platform.problem.ProblemException;
+import io.fincopilot.ratelimit.RateLimit;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,19 +18,25 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one authentication mechanism of a FinCopilot WAR: bearer access tokens on the API, and the
- * OpenID Connect login (code + PKCE) for the console pages. With no credential it does nothing,
- * and the container's own {@code @RolesAllowed} and security constraints decide.
+ * The one authentication mechanism of a FinCopilot WAR: API keys ({@code Authorization: Bearer
+ * fc_live_...} or {@code X-API-Key}) and Keycloak access tokens on the API, and the OpenID Connect
+ * login (code + PKCE) for the console pages. Every credential then passes {@link Admission}
+ * (organization active, membership current, key valid, rate limits). With no credential it does
+ * nothing, and the container's own {@code @RolesAllowed} and security constraints decide.
  */
 public abstract class FincopilotAuthentication implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(FincopilotAuthentication.class.getName());
+    private static final String API_KEY_HEADER = "X-API-Key";
 
     @Inject
     TokenVerifier tokens;
 
     @Inject
     ConsoleLogin console;
+
+    @Inject
+    Admission admission;
 
     /** Whether the path (inside the application) belongs to the API rather than the console. */
     protected abstract boolean isApiPath(String path);
@@ -37,9 +47,13 @@ public abstract class FincopilotAuthentication implements HttpAuthenticationMech
         RequestId.begin(req, res);
         String path = req.getRequestURI().substring(req.getContextPath().length());
         try {
-            String authorization = req.getHeader("Authorization");
-            if (authorization != null) {
-                return bearer(authorization, req, res, ctx);
+            if (KeySecret.looksLikeKey(req.getQueryString())) {
+                throw new ProblemException(Problem.of(400, "key-in-query", "API key in the query string",
+                        "API keys are never accepted in the URL; send the key in the Authorization or X-API-Key header"));
+            }
+            String credential = credential(req);
+            if (credential != null) {
+                return admitted(admit(credential, req, isApiPath(path)), req, res, ctx, path);
             }
             if (isApiPath(path)) {
                 return ctx.doNothing();
@@ -52,7 +66,7 @@ public abstract class FincopilotAuthentication implements HttpAuthenticationMech
             }
             Caller caller = ConsoleLogin.sessionCaller(req);
             if (caller != null) {
-                return login(caller, req, ctx);
+                return login(admission.admitToken(caller, false).caller(), req, ctx);
             }
             if (ctx.isProtected()) {
                 return ctx.redirect(console.start(req).toString());
@@ -60,33 +74,86 @@ public abstract class FincopilotAuthentication implements HttpAuthenticationMech
             return ctx.doNothing();
         } catch (InvalidCredentialException e) {
             LOG.log(Level.FINE, "credential refused", e);
-            return refuse(res, path, e.getMessage());
+            return refuse(req, res, path, Problem.of(401, "unauthenticated", "Unauthorized", e.getMessage()));
+        } catch (ProblemException e) {
+            return refuse(req, res, path, e.problem());
+        } catch (EJBException e) {
+            if (e.getCause() instanceof ProblemException p) {
+                return refuse(req, res, path, p.problem());
+            }
+            throw e;
         }
     }
 
-    private AuthenticationStatus bearer(String authorization, HttpServletRequest req, HttpServletResponse res,
-            HttpMessageContext ctx) throws InvalidCredentialException {
-        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() <= 7) {
-            throw new InvalidCredentialException("the Authorization header must be 'Bearer <token>'");
+    private Admission.Admitted admit(String credential, HttpServletRequest req, boolean api)
+            throws InvalidCredentialException {
+        if (KeySecret.looksLikeKey(credential)) {
+            return admission.admitKey(credential, req.getRemoteAddr(), api);
         }
-        return login(tokens.verify(authorization.substring(7).trim()), req, ctx);
+        return admission.admitToken(tokens.verify(credential), api);
+    }
+
+    private static String credential(HttpServletRequest req) throws InvalidCredentialException {
+        String authorization = req.getHeader("Authorization");
+        String apiKey = req.getHeader(API_KEY_HEADER);
+        if (authorization != null && apiKey != null) {
+            throw new InvalidCredentialException("send one credential: either Authorization or X-API-Key");
+        }
+        if (apiKey != null) {
+            return apiKey.trim();
+        }
+        if (authorization == null) {
+            return null;
+        }
+        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.substring(7).isBlank()) {
+            throw new InvalidCredentialException("the Authorization header must be 'Bearer <token or API key>'");
+        }
+        return authorization.substring(7).trim();
+    }
+
+    private AuthenticationStatus admitted(Admission.Admitted admitted, HttpServletRequest req, HttpServletResponse res,
+            HttpMessageContext ctx, String path) {
+        RateLimit limit = admitted.rateLimit();
+        if (limit != null) {
+            res.setHeader("RateLimit-Limit", Integer.toString(limit.limit()));
+            res.setHeader("RateLimit-Remaining", Integer.toString(limit.remaining()));
+            res.setHeader("RateLimit-Reset", Integer.toString(limit.resetSeconds()));
+            if (!limit.allowed()) {
+                res.setHeader("Retry-After", Integer.toString(limit.resetSeconds()));
+                return refuse(req, res, path, Problem.of(429, "rate-limited", "Too many requests",
+                        "the limit of " + limit.limit() + " requests a minute is reached; retry in "
+                        + limit.resetSeconds() + " s"));
+            }
+        }
+        return login(admitted.caller(), req, ctx);
     }
 
     private static AuthenticationStatus login(Caller caller, HttpServletRequest req, HttpMessageContext ctx) {
         req.setAttribute(CallerContext.ATTRIBUTE, caller);
-        return ctx.notifyContainerAboutLogin(new CallerPrincipal(caller.username()), caller.roleNames());
+        return ctx.notifyContainerAboutLogin(new CallerPrincipal(caller.username()), caller.groups());
     }
 
-    private static AuthenticationStatus refuse(HttpServletResponse res, String path, String detail) {
-        Problem problem = Problem.of(401, "unauthenticated", "Unauthorized", detail);
-        res.setStatus(401);
-        res.setHeader("WWW-Authenticate", "Bearer realm=\"fincopilot\", error=\"invalid_token\"");
-        res.setContentType(Problem.MEDIA_TYPE);
+    /** Refuses with a problem document on the API, and with a page that says why on the console. */
+    private AuthenticationStatus refuse(HttpServletRequest req, HttpServletResponse res, String path, Problem problem) {
+        res.setStatus(problem.status());
         res.setCharacterEncoding("UTF-8");
         try {
-            res.getWriter().write(problem.toJson(path, RequestId.current()).toString());
+            if (isApiPath(path)) {
+                if (problem.status() == 401) {
+                    res.setHeader("WWW-Authenticate", "Bearer realm=\"fincopilot\", error=\"invalid_token\"");
+                }
+                res.setContentType(Problem.MEDIA_TYPE);
+                res.getWriter().write(problem.toJson(path, RequestId.current()).toString());
+            } else {
+                var session = req.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+                res.setContentType("text/html");
+                res.getWriter().write(ConsolePages.refusal(problem, req.getContextPath()));
+            }
         } catch (IOException e) {
-            LOG.log(Level.FINE, "could not write the problem response", e);
+            LOG.log(Level.FINE, "could not write the refusal", e);
         }
         return AuthenticationStatus.SEND_FAILURE;
     }

@@ -4,7 +4,9 @@ import io.fincopilot.security.Role;
 import io.fincopilot.tenancy.boundary.NewOrganization;
 import io.fincopilot.tenancy.boundary.Organizations;
 import io.fincopilot.tenancy.entity.Organization;
+import io.fincopilot.security.CallerContext;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -30,6 +32,12 @@ public class OrganizationsResource {
     @Inject
     Organizations organizations;
 
+    @Inject
+    CallerContext callers;
+
+    @Context
+    HttpServletRequest request;
+
     public record OrganizationView(String id, String slug, String name, String plan, String status, Instant createdAt) {
 
         static OrganizationView of(Organization o) {
@@ -47,8 +55,9 @@ public class OrganizationsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
-    public Response create(@NotNull @Valid NewOrganization request, @Context UriInfo uri) {
-        OrganizationView created = OrganizationView.of(organizations.create(request));
+    public Response create(@NotNull @Valid NewOrganization body, @Context UriInfo uri) {
+        OrganizationView created = OrganizationView.of(organizations.create(body, callers.require(),
+                request.getRemoteAddr()));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
     }
 }

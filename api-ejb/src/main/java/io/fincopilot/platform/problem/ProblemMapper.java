@@ -3,7 +3,15 @@ package io.fincopilot.platform.problem;
 import io.fincopilot.platform.RequestId;
 import io.fincopilot.platform.StructuredLog;
 import java.util.Map;
+import io.fincopilot.audit.boundary.AuditTrail;
+import io.fincopilot.audit.entity.Act;
+import io.fincopilot.audit.entity.AuditEvent;
+import io.fincopilot.security.CallerContext;
+import io.fincopilot.tenancy.entity.TenantId;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBAccessException;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ejb.EJBException;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -49,6 +57,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             ProblemMapper mapper = new ProblemMapper();
             mapper.uri = uri;
             mapper.security = security;
+            mapper.resource = null;
             return mapper.toResponse(thrown);
         }
     }
@@ -60,6 +69,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Context
     SecurityContext security;
+
+    @Context
+    ResourceInfo resource;
 
     @Override
     public Response toResponse(Throwable thrown) {
@@ -75,8 +87,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return p.problem();
         }
         if (t instanceof NotAuthorizedException || t instanceof ForbiddenException || t instanceof EJBAccessException) {
-            return authenticated() ? Problem.of(403, "forbidden", "Forbidden", "your role does not allow this operation")
-                    : Problem.of(401, "unauthenticated", "Unauthorized", "a valid API key or access token is required");
+            if (!authenticated()) {
+                return Problem.of(401, "unauthenticated", "Unauthorized", "a valid API key or access token is required");
+            }
+            String needed = requiredPermissions();
+            recordDenial(needed);
+            return Problem.of(403, "forbidden", "Forbidden", "this operation needs " + needed
+                    + ", which your role or the API key's scopes do not grant");
         }
         if (t instanceof ConstraintViolationException cve) {
             JsonArrayBuilder errors = Json.createArrayBuilder();
@@ -102,6 +119,26 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         StructuredLog.log(LOG, Level.SEVERE, "unexpected failure", Map.of("exception", t.getClass().getName()), t);
         return Problem.of(500, "internal", "Internal error",
                 "the request failed unexpectedly; quote the request id when reporting it");
+    }
+
+    private String requiredPermissions() {
+        RolesAllowed allowed = resource == null || resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+        return allowed == null ? "another role" : "one of " + String.join(", ", allowed.value());
+    }
+
+    /** A refused attempt is a security event: it goes on the caller's audit chain in a transaction of its own. */
+    private void recordDenial(String needed) {
+        try {
+            CallerContext callers = CDI.current().select(CallerContext.class).get();
+            callers.caller().ifPresent(caller -> CDI.current().select(AuditTrail.class).get().recordSeparately(
+                    caller.tenantId().map(TenantId::value).orElse(AuditEvent.PLATFORM_CHAIN),
+                    new Act(caller.actor(), caller.kind().name().toLowerCase(), "authorization.denied",
+                            uri == null ? null : uri.getRequestUri().getPath(), callers.sourceIp(), Act.Outcome.DENIED,
+                            Map.of("needed", needed))));
+        } catch (RuntimeException e) {
+            StructuredLog.log(LOG, Level.WARNING, "could not audit a refused request", Map.of(), e);
+        }
     }
 
     private boolean authenticated() {

@@ -5,7 +5,12 @@ import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.tenancy.entity.Organization;
 import io.fincopilot.tenancy.entity.Slug;
 import io.fincopilot.tenancy.entity.TenantId;
+import io.fincopilot.audit.boundary.AuditTrail;
+import io.fincopilot.audit.entity.Act;
+import io.fincopilot.security.Caller;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.Map;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -21,6 +26,9 @@ public class Organizations {
     @PersistenceContext(unitName = "fincopilot")
     EntityManager em;
 
+    @Inject
+    AuditTrail audit;
+
     public List<Organization> all() {
         return em.createNamedQuery(Organization.ALL, Organization.class).getResultList();
     }
@@ -29,7 +37,7 @@ public class Organizations {
         return Optional.ofNullable(em.find(Organization.class, id.value()));
     }
 
-    public Organization create(NewOrganization request) {
+    public Organization create(NewOrganization request, Caller by, String sourceIp) {
         Slug slug = request.validSlug();
         boolean taken = !em.createNamedQuery(Organization.BY_SLUG, Organization.class)
                 .setParameter("slug", slug.value()).getResultList().isEmpty();
@@ -48,6 +56,9 @@ public class Organizations {
             }
             throw e;
         }
+        audit.record(organization.id().value(), new Act(by.actor(), by.kind().name().toLowerCase(),
+                "organization.created", "organization:" + slug, sourceIp, Act.Outcome.SUCCESS,
+                Map.of("name", organization.name(), "plan", organization.plan())));
         return organization;
     }
 }

@@ -20,7 +20,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @Multitenant(MultitenantType.SINGLE_TABLE)
 @TenantDiscriminatorColumn(name = "tenant_id", contextProperty = TenantPartition.CONTEXT_PROPERTY)
 @NamedQuery(name = Person.BY_SUBJECT, query = "select p from Person p where p.subject = :subject")
-@NamedQuery(name = Person.ALL, query = "select p from Person p order by p.username")
+@NamedQuery(name = Person.ALL, query = "select p from Person p where p.status = 'ACTIVE' order by p.username")
 public class Person {
 
     public static final String BY_SUBJECT = "Person.bySubject";
@@ -48,6 +48,16 @@ public class Person {
     @Column(name = "last_seen_at", nullable = false)
     private Instant lastSeenAt;
 
+    @Column(name = "keycloak_user_id", length = 64)
+    private String keycloakUserId;
+
+    /** When the role was last changed through FinCopilot; tokens issued before then carry a stale role. */
+    @Column(name = "role_changed_at")
+    private Instant roleChangedAt;
+
+    @Column(nullable = false, length = 20)
+    private String status = "ACTIVE";
+
     protected Person() {
     }
 
@@ -61,12 +71,50 @@ public class Person {
         this.lastSeenAt = now;
     }
 
-    /** Refreshes what Keycloak says about the person. */
-    public void seen(String username, String email, String role, Instant now) {
-        this.username = username;
-        this.email = email;
-        this.role = role;
-        this.lastSeenAt = now;
+    /** A person invited through FinCopilot, known to Keycloak by the given user id. */
+    public static Person invited(String keycloakUserId, String username, String email, String role, Instant now) {
+        Person person = new Person(keycloakUserId, username, email, role, now);
+        person.keycloakUserId = keycloakUserId;
+        person.roleChangedAt = now;
+        return person;
+    }
+
+    /** Notes a visit, at most once a minute so that reads do not all become writes. */
+    public void seen(Instant now) {
+        if (lastSeenAt.isBefore(now.minusSeconds(60))) {
+            lastSeenAt = now;
+        }
+    }
+
+    /** Takes the role a newer token carries (someone changed it in Keycloak directly). */
+    public void roleFromToken(String tokenRole) {
+        this.role = tokenRole;
+    }
+
+    public void changeRole(String newRole, Instant now) {
+        this.role = newRole;
+        this.roleChangedAt = now;
+    }
+
+    public void remove(Instant now) {
+        this.status = "REMOVED";
+        this.roleChangedAt = now;
+    }
+
+    public boolean removed() {
+        return "REMOVED".equals(status);
+    }
+
+    public String keycloakUserId() {
+        return keycloakUserId == null ? subject : keycloakUserId;
+    }
+
+    public Instant roleChangedAt() {
+        return roleChangedAt;
+    }
+
+    public String status() {
+        return status.toLowerCase();
     }
 
     public UUID id() {

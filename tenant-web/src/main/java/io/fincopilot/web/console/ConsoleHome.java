@@ -4,7 +4,6 @@ import io.fincopilot.security.Caller;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Role;
 import io.fincopilot.tenancy.boundary.Organizations;
-import io.fincopilot.tenancy.boundary.People;
 import io.fincopilot.tenancy.entity.Organization;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,9 +21,6 @@ public class ConsoleHome {
     @Inject
     Organizations organizations;
 
-    @Inject
-    People people;
-
     private Caller caller;
     private Organization organization;
 
@@ -32,9 +28,6 @@ public class ConsoleHome {
     void load() {
         caller = callers.require();
         organization = caller.tenantId().flatMap(organizations::find).orElse(null);
-        if (organization != null) {
-            people.seen(organization.id(), caller);
-        }
     }
 
     public String getUsername() {

@@ -1,0 +1,130 @@
+package io.fincopilot.audit.boundary;
+
+import io.fincopilot.audit.control.ChainVerifier;
+import io.fincopilot.audit.entity.AuditEvent;
+import io.fincopilot.audit.entity.AuditQuery;
+import io.fincopilot.audit.entity.ChainVerification;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reads and verifies the audit trail. Every statement names {@code tenant_id} itself: the trail is
+ * read with native SQL, outside EclipseLink's tenant filter, so the filter is written out here.
+ */
+@Stateless
+public class AuditLog {
+
+    private static final String COLUMNS = "tenant_id, sequence, occurred_at, actor, actor_type, action, target, "
+            + "source_ip, outcome, details, prev_hash, hash";
+    private static final int PAGE = 1000;
+
+    @PersistenceContext(unitName = "fincopilot")
+    EntityManager em;
+
+    /** One tenant's events, newest first. */
+    public List<AuditEvent> find(UUID tenant, AuditQuery query) {
+        return search(tenant, query);
+    }
+
+    /** Every tenant's events (platform staff only), newest first; a null tenant means all. */
+    public List<AuditEvent> findAcrossTenants(UUID tenantOrNull, AuditQuery query) {
+        return search(tenantOrNull, query);
+    }
+
+    public ChainVerification verify(UUID tenant) {
+        ChainVerifier verifier = new ChainVerifier(tenant);
+        long after = 0;
+        List<AuditEvent> page;
+        do {
+            page = rows(em.createNativeQuery("select " + COLUMNS + " from audit_events where tenant_id = ?1 "
+                    + "and sequence > ?2 order by sequence limit " + PAGE)
+                    .setParameter(1, tenant).setParameter(2, after));
+            for (AuditEvent event : page) {
+                if (!verifier.accept(event)) {
+                    return verifier.finish(0);
+                }
+                after = event.sequence();
+            }
+        } while (page.size() == PAGE);
+        List<?> head = em.createNativeQuery("select last_sequence from audit_heads where tenant_id = ?1")
+                .setParameter(1, tenant).getResultList();
+        return verifier.finish(head.isEmpty() ? 0 : ((Number) head.get(0)).longValue());
+    }
+
+    /** Verifies every chain there is, the platform's own included. */
+    public List<ChainVerification> verifyAll() {
+        List<ChainVerification> verdicts = new ArrayList<>();
+        for (Object tenant : em.createNativeQuery("select tenant_id from audit_heads order by tenant_id").getResultList()) {
+            verdicts.add(verify(asUuid(tenant)));
+        }
+        return verdicts;
+    }
+
+    private List<AuditEvent> search(UUID tenant, AuditQuery q) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from audit_events where true");
+        List<Object> params = new ArrayList<>();
+        if (tenant != null) {
+            params.add(tenant);
+            sql.append(" and tenant_id = ?").append(params.size());
+        }
+        if (q.actor() != null) {
+            params.add(q.actor());
+            sql.append(" and actor = ?").append(params.size());
+        }
+        if (q.action() != null) {
+            params.add(q.action());
+            sql.append(" and action = ?").append(params.size());
+        }
+        if (q.from() != null) {
+            params.add(OffsetDateTime.ofInstant(q.from(), ZoneOffset.UTC));
+            sql.append(" and occurred_at >= ?").append(params.size());
+        }
+        if (q.to() != null) {
+            params.add(OffsetDateTime.ofInstant(q.to(), ZoneOffset.UTC));
+            sql.append(" and occurred_at < ?").append(params.size());
+        }
+        sql.append(" order by occurred_at desc, sequence desc limit ").append(q.limit()).append(" offset ").append(q.offset());
+        Query query = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        return rows(query);
+    }
+
+    private static List<AuditEvent> rows(Query query) {
+        List<AuditEvent> events = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] c = (Object[]) row;
+            events.add(new AuditEvent(asUuid(c[0]), ((Number) c[1]).longValue(), asInstant(c[2]), (String) c[3],
+                    (String) c[4], (String) c[5], (String) c[6], (String) c[7], (String) c[8], (String) c[9],
+                    ((String) c[10]).trim(), ((String) c[11]).trim()));
+        }
+        return events;
+    }
+
+    private static UUID asUuid(Object value) {
+        return value instanceof UUID u ? u : UUID.fromString(value.toString());
+    }
+
+    private static Instant asInstant(Object value) {
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    }
+}

@@ -1,0 +1,113 @@
+package io.fincopilot.keys.boundary;
+
+import io.fincopilot.audit.boundary.AuditTrail;
+import io.fincopilot.audit.entity.Act;
+import io.fincopilot.keys.control.IpAllowList;
+import io.fincopilot.keys.control.KeySecret;
+import io.fincopilot.keys.entity.ApiKey;
+import io.fincopilot.platform.problem.ProblemException;
+import io.fincopilot.security.Caller;
+import io.fincopilot.security.Permission;
+import io.fincopilot.tenancy.entity.TenantId;
+import io.fincopilot.tenancy.entity.TenantPartition;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** A tenant's API keys: created (the secret shown once), listed, revoked. */
+@Stateless
+public class ApiKeys {
+
+    /** A key just made, with the one copy of its secret there will ever be. */
+    public record CreatedKey(ApiKey key, String secret) {
+    }
+
+    @PersistenceContext(unitName = "fincopilot")
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    public CreatedKey create(TenantId tenant, Caller by, String sourceIp, NewKey request) {
+        Set<String> scopes = scopes(request.scopes());
+        List<String> ipAllowList = request.ipAllowList() == null ? List.of()
+                : request.ipAllowList().stream().map(String::trim).toList();
+        for (String entry : ipAllowList) {
+            try {
+                IpAllowList.validate(entry);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("ipAllowList: " + e.getMessage());
+            }
+        }
+        Instant now = Instant.now(Clock.systemUTC());
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
+            throw ProblemException.badRequest("expiresAt must be in the future");
+        }
+        int planLimit = planLimit(tenant);
+        if (request.rateLimitPerMinute() != null && request.rateLimitPerMinute() > planLimit) {
+            throw ProblemException.badRequest("rateLimitPerMinute may only lower the plan's limit of " + planLimit);
+        }
+        KeySecret secret = KeySecret.generate();
+        ApiKey key = new ApiKey(secret.prefix(), secret.hash(), request.name().trim(), scopes, ipAllowList,
+                request.rateLimitPerMinute(), request.expiresAt(), by.actor(), now);
+        TenantPartition.bind(em, tenant).persist(key);
+        audit.record(tenant.value(), act(by, sourceIp, "key.created", key,
+                Map.of("name", key.name(), "scopes", String.join(" ", scopes))));
+        return new CreatedKey(key, secret.token());
+    }
+
+    public List<ApiKey> all(TenantId tenant) {
+        return TenantPartition.bind(em, tenant).createNamedQuery(ApiKey.ALL, ApiKey.class).getResultList();
+    }
+
+    public ApiKey get(TenantId tenant, UUID id) {
+        ApiKey key = TenantPartition.bind(em, tenant).find(ApiKey.class, id);
+        if (key == null) {
+            throw ProblemException.notFound("API key " + id);
+        }
+        return key;
+    }
+
+    /** Revokes a key at once; revoking a revoked key changes nothing. */
+    public ApiKey revoke(TenantId tenant, UUID id, Caller by, String sourceIp) {
+        ApiKey key = get(tenant, id);
+        if (key.revoke(by.actor(), Instant.now(Clock.systemUTC()))) {
+            audit.record(tenant.value(), act(by, sourceIp, "key.revoked", key, Map.of("name", key.name())));
+        }
+        return key;
+    }
+
+    private static Set<String> scopes(Set<String> requested) {
+        Set<String> unknown = new TreeSet<>();
+        Set<String> scopes = new LinkedHashSet<>();
+        for (String scope : requested) {
+            Permission.fromScope(scope.trim()).filter(Permission::grantableToKeys)
+                    .ifPresentOrElse(p -> scopes.add(p.scope()), () -> unknown.add(scope));
+        }
+        if (!unknown.isEmpty()) {
+            throw ProblemException.badRequest("unknown or non-grantable scopes " + unknown + "; keys may have "
+                    + Permission.keyScopes().stream().map(Permission::scope).toList());
+        }
+        return scopes;
+    }
+
+    private int planLimit(TenantId tenant) {
+        return ((Number) em.createNativeQuery("select p.rate_limit_per_minute from organizations o "
+                + "join plans p on p.code = o.plan where o.id = ?1").setParameter(1, tenant.value())
+                .getSingleResult()).intValue();
+    }
+
+    private static Act act(Caller by, String sourceIp, String action, ApiKey key, Map<String, ?> details) {
+        return new Act(by.actor(), by.kind().name().toLowerCase(), action, "key:" + key.prefix(), sourceIp,
+                Act.Outcome.SUCCESS, details);
+    }
+}
