@@ -47,12 +47,16 @@ secrets_load() {
     umask 077
     {
       for name in PG_SUPER_PASSWORD PG_APP_PASSWORD PG_KEYCLOAK_PASSWORD KEYCLOAK_ADMIN_PASSWORD \
-                  API_CLIENT_SECRET S3_ACCESS_KEY S3_SECRET_KEY DEMO_PASSWORD; do
+                  API_CLIENT_SECRET PROVISIONER_SECRET S3_ACCESS_KEY S3_SECRET_KEY DEMO_PASSWORD; do
         printf '%s=%s\n' "$name" "$(random_token)"
       done
     } >"$file"
     umask 022
   fi
+  # A state folder made by an older launcher lacks the newer secrets: add them.
+  for name in PROVISIONER_SECRET; do
+    grep -q "^$name=" "$file" || printf '%s=%s\n' "$name" "$(random_token)" >>"$file"
+  done
   # shellcheck source=/dev/null
   source "$file"
 }
@@ -166,6 +170,7 @@ FinCopilot is running.
   Demo tenant      $DEMO_TENANT_SLUG ($DEMO_TENANT)
   Tenant admin     $DEMO_TENANT_ADMIN / $DEMO_PASSWORD
   Platform admin   $DEMO_PLATFORM_ADMIN / $DEMO_PASSWORD
+  API key          $DEMO_API_KEY
 
   These settings are in $env; logs: ./fincopilot logs [component]; stop: ./fincopilot down
 SUMMARY

@@ -1,5 +1,6 @@
-# The demo: a platform admin, an organization created through the admin API, its tenant admin,
-# and the API client's service account attached to it. Written to demo.env for people and tests.
+# The demo: a platform admin, an organization created through the admin API (which provisions its
+# tenant admin in Keycloak), the API client's service account attached to it, and an API key with
+# every scope. Written to demo.env for people and tests.
 
 DEMO_TENANT_SLUG=demo
 DEMO_TENANT_NAME="Demo Bank"
@@ -47,7 +48,7 @@ demo_provision() {
   token=$(cli_token platform.admin "$DEMO_PASSWORD")
   [ -n "$token" ] || die "the demo platform admin could not log in; see $FINCOPILOT_STATE/logs/keycloak.log"
   response=$(curl -s -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-    --data "{\"slug\":\"$DEMO_TENANT_SLUG\",\"name\":\"$DEMO_TENANT_NAME\",\"plan\":\"pro\"}" \
+    --data "{\"slug\":\"$DEMO_TENANT_SLUG\",\"name\":\"$DEMO_TENANT_NAME\",\"plan\":\"pro\",\"admin\":{\"username\":\"demo.admin\",\"email\":\"demo.admin@demo.fincopilot.local\",\"firstName\":\"Demo\",\"lastName\":\"Admin\"}}" \
     "$APP_URL/admin/api/v1/organizations")
   tenant=$(printf '%s' "$response" | json_field id)
   if [ -z "$tenant" ]; then # created by an earlier, interrupted run
@@ -55,12 +56,22 @@ demo_provision() {
       | tr '{' '\n' | grep "\"slug\":\"$DEMO_TENANT_SLUG\"" | json_field id)
   fi
   [ -n "$tenant" ] || die "could not create the demo organization: $response"
-  kc_ensure_user demo.admin tenant-admin "$tenant" >/dev/null
+  # The organization's first admin was made with a one-time password; the demo gets a lasting one.
+  local admin
+  admin=$(kc_admin GET "/users?exact=true&username=demo.admin" | json_field id)
+  [ -n "$admin" ] || die "the demo organization has no tenant admin in Keycloak: $response"
+  kc_admin PUT "/users/$admin/reset-password" "{\"type\":\"password\",\"value\":\"$DEMO_PASSWORD\",\"temporary\":false}" \
+    >/dev/null || die "could not set the demo tenant admin's password"
   local client service
   client=$(kc_admin GET "/clients?clientId=fincopilot-api" | json_field id)
   service=$(kc_admin GET "/clients/$client/service-account-user" | json_field id)
   kc_admin PUT "/users/$service" "{\"attributes\":{\"tenant_id\":[\"$tenant\"]}}" >/dev/null \
     || die "could not attach the API client's service account to the demo tenant"
+  local key
+  key=$(curl -s -H "Authorization: Bearer $(cli_token demo.admin "$DEMO_PASSWORD")" -H 'Content-Type: application/json' \
+    --data '{"name":"demo key (all scopes)","scopes":["documents:read","documents:write","ask","usage:read","audit:read"]}' \
+    "$APP_URL/api/v1/keys" | json_field secret)
+  [ -n "$key" ] || die "could not create the demo API key"
   cat >"$env" <<ENV
 FINCOPILOT_URL=$APP_URL
 TENANT_CONSOLE_URL=$APP_URL/console/
@@ -75,6 +86,7 @@ DEMO_TENANT_SLUG=$DEMO_TENANT_SLUG
 DEMO_TENANT_ADMIN=demo.admin
 DEMO_PLATFORM_ADMIN=platform.admin
 DEMO_PASSWORD=$DEMO_PASSWORD
+DEMO_API_KEY=$key
 S3_ENDPOINT=$S3_URL
 S3_BUCKET=$FINCOPILOT_BUCKET
 PAYARA_ADMIN_PORT=$FINCOPILOT_ADMIN_PORT

@@ -16,6 +16,7 @@ keycloak_start() {
   dir=$(keycloak_dir)
   if pid_alive "$(keycloak_pidfile)"; then
     wait_http "$KEYCLOAK_URL/realms/$FINCOPILOT_REALM" 120 Keycloak "$FINCOPILOT_STATE/logs/keycloak.log"
+    keycloak_sync_realm
     return 0
   fi
   unpack_once "$FINCOPILOT_STATE/downloads/keycloak.zip" "$dir" keycloak_unpack
@@ -30,8 +31,7 @@ keycloak_start() {
   fi
   # The realm, with this stack's console URL and API client secret put in.
   mkdir -p "$dir/data/import"
-  sed -e "s#__APP_URL__#$APP_URL#g" -e "s#__API_CLIENT_SECRET__#$API_CLIENT_SECRET#g" \
-    "$FINCOPILOT_HOME/keycloak-realms/fincopilot-realm.json" >"$dir/data/import/fincopilot-realm.json"
+  keycloak_realm_file >"$dir/data/import/fincopilot-realm.json"
   step "starting Keycloak on $KEYCLOAK_URL"
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$KEYCLOAK_ADMIN_PASSWORD" \
   KC_DB_PASSWORD="$PG_KEYCLOAK_PASSWORD" JAVA_OPTS_KC_HEAP="-Xms128m -Xmx768m" \
@@ -43,6 +43,28 @@ keycloak_start() {
     >>"$FINCOPILOT_STATE/logs/keycloak.log" 2>&1 </dev/null &
   echo $! >"$(keycloak_pidfile)"
   wait_http "$KEYCLOAK_URL/realms/$FINCOPILOT_REALM" 180 Keycloak "$FINCOPILOT_STATE/logs/keycloak.log"
+  keycloak_sync_realm
+}
+
+# The realm file with this stack's console URL and client secrets put in.
+keycloak_realm_file() {
+  sed -e "s#__APP_URL__#$APP_URL#g" -e "s#__API_CLIENT_SECRET__#$API_CLIENT_SECRET#g" \
+    -e "s#__PROVISIONER_SECRET__#$PROVISIONER_SECRET#g" "$FINCOPILOT_HOME/keycloak-realms/fincopilot-realm.json"
+}
+
+# The import on start only makes a realm that is missing; this adds what the realm file gained since
+# (new clients, roles, service accounts) to an existing realm, leaving what is there alone.
+keycloak_sync_realm() {
+  local token body
+  token=$(keycloak_admin_token)
+  [ -n "$token" ] || die "could not log in to Keycloak's admin API; see $FINCOPILOT_STATE/logs/keycloak.log"
+  body=$(mktemp)
+  keycloak_realm_file >"$body"
+  curl -sf -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    --data-binary "$(sed '1s/{/{"ifResourceExists": "SKIP",/' "$body")" \
+    "$KEYCLOAK_URL/admin/realms/$FINCOPILOT_REALM/partialImport" >/dev/null \
+    || { rm -f "$body"; die "could not bring the Keycloak realm up to date; see $FINCOPILOT_STATE/logs/keycloak.log"; }
+  rm -f "$body"
 }
 
 keycloak_stop() { stop_pid "$(keycloak_pidfile)" Keycloak; }

@@ -22,6 +22,7 @@ payara_unpack() { # zip dir
 # The application's settings, read through MicroProfile Config from the server's environment.
 payara_environment() {
   export FINCOPILOT_KEYCLOAK_URL="$KEYCLOAK_URL"
+  export FINCOPILOT_KEYCLOAK_PROVISIONER_SECRET="$PROVISIONER_SECRET"
   export FINCOPILOT_S3_ENDPOINT="$S3_URL"
   export FINCOPILOT_S3_PATH_STYLE=true
   export FINCOPILOT_S3_BUCKET="$FINCOPILOT_BUCKET"

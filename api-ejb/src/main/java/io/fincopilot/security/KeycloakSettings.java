@@ -34,6 +34,31 @@ public class KeycloakSettings {
     @ConfigProperty(name = "fincopilot.keycloak.jwks-url")
     Optional<String> jwksUrl;
 
+    @Inject
+    @ConfigProperty(name = "fincopilot.keycloak.provisioner-client", defaultValue = "fincopilot-provisioner")
+    String provisionerClient;
+
+    /** The provisioner's client secret; from the environment or a secret store, never from a file in the repository. */
+    @Inject
+    @ConfigProperty(name = "fincopilot.keycloak.provisioner-secret", defaultValue = "")
+    String provisionerSecret;
+
+    public String url() {
+        return stripSlash(url);
+    }
+
+    public String realm() {
+        return realm;
+    }
+
+    public String provisionerClient() {
+        return provisionerClient;
+    }
+
+    public String provisionerSecret() {
+        return provisionerSecret;
+    }
+
     /** The issuer every accepted token must name. */
     public String issuer() {
         return stripSlash(url) + "/realms/" + realm;

@@ -13,6 +13,7 @@ public class AdminApiApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(OrganizationsResource.class, ProblemMapper.class, ProblemMapper.Validation.class);
+        return Set.of(OrganizationsResource.class, AdminAuditResource.class, ProblemMapper.class,
+                ProblemMapper.Validation.class);
     }
 }

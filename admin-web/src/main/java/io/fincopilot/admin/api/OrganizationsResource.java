@@ -1,12 +1,17 @@
 package io.fincopilot.admin.api;
 
+import io.fincopilot.audit.boundary.AuditTrail;
+import io.fincopilot.audit.entity.Act;
+import io.fincopilot.audit.entity.AuditEvent;
+import io.fincopilot.security.Caller;
+import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Role;
 import io.fincopilot.tenancy.boundary.NewOrganization;
 import io.fincopilot.tenancy.boundary.Organizations;
 import io.fincopilot.tenancy.entity.Organization;
-import io.fincopilot.security.CallerContext;
+import io.fincopilot.tenancy.entity.OrganizationStatus;
+import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,15 +20,19 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Organizations, for platform staff. */
+/** Organizations, for platform staff: create (with Keycloak provisioning), look up, suspend, resume, close. */
 @RequestScoped
 @Path("organizations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,8 +44,8 @@ public class OrganizationsResource {
     @Inject
     CallerContext callers;
 
-    @Context
-    HttpServletRequest request;
+    @Inject
+    AuditTrail audit;
 
     public record OrganizationView(String id, String slug, String name, String plan, String status, Instant createdAt) {
 
@@ -46,18 +55,71 @@ public class OrganizationsResource {
         }
     }
 
+    public record InitialAdmin(String username, String temporaryPassword) {
+    }
+
+    public record CreatedView(OrganizationView organization, InitialAdmin initialAdmin) {
+    }
+
     @GET
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME, Role.BILLING_NAME})
+    @Operation(summary = "All organizations")
     public List<OrganizationView> list() {
         return organizations.all().stream().map(OrganizationView::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME, Role.BILLING_NAME})
+    @Operation(summary = "One organization (a support look-up, which is audited)")
+    public OrganizationView get(@PathParam("id") UUID id) {
+        Organization organization = organizations.get(new TenantId(id));
+        Caller caller = callers.require();
+        if (caller.has(Role.SUPPORT)) {
+            audit.recordSeparately(id, new Act(caller.actor(), "person", "support.organization-viewed",
+                    "organization:" + organization.slug(), callers.sourceIp(), Act.Outcome.SUCCESS, Map.of()));
+        }
+        return OrganizationView.of(organization);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
+    @Operation(summary = "Create an organization, its Keycloak group and its first tenant admin")
     public Response create(@NotNull @Valid NewOrganization body, @Context UriInfo uri) {
-        OrganizationView created = OrganizationView.of(organizations.create(body, callers.require(),
-                request.getRemoteAddr()));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+        Organizations.Created created = organizations.create(body, callers.require(), callers.sourceIp());
+        OrganizationView view = OrganizationView.of(created.organization());
+        return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build())
+                .entity(new CreatedView(view, new InitialAdmin(created.adminUsername(), created.adminTemporaryPassword())))
+                .build();
+    }
+
+    @POST
+    @Path("{id}/suspend")
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    @Operation(summary = "Suspend an organization: its people and keys are refused, its data stays")
+    public OrganizationView suspend(@PathParam("id") UUID id) {
+        return change(id, OrganizationStatus.SUSPENDED);
+    }
+
+    @POST
+    @Path("{id}/resume")
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    @Operation(summary = "Resume a suspended organization")
+    public OrganizationView resume(@PathParam("id") UUID id) {
+        return change(id, OrganizationStatus.ACTIVE);
+    }
+
+    @POST
+    @Path("{id}/close")
+    @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
+    @Operation(summary = "Close an organization: keys revoked, accounts disabled, data kept")
+    public OrganizationView close(@PathParam("id") UUID id) {
+        return change(id, OrganizationStatus.CLOSED);
+    }
+
+    private OrganizationView change(UUID id, OrganizationStatus target) {
+        return OrganizationView.of(organizations.changeStatus(new TenantId(id), target, callers.require(),
+                callers.sourceIp()));
     }
 }

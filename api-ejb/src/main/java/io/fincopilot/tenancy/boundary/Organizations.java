@@ -1,33 +1,55 @@
 package io.fincopilot.tenancy.boundary;
 
-import io.fincopilot.persistence.Constraints;
-import io.fincopilot.platform.problem.ProblemException;
-import io.fincopilot.tenancy.entity.Organization;
-import io.fincopilot.tenancy.entity.Slug;
-import io.fincopilot.tenancy.entity.TenantId;
 import io.fincopilot.audit.boundary.AuditTrail;
 import io.fincopilot.audit.entity.Act;
+import io.fincopilot.persistence.Constraints;
+import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.security.Caller;
+import io.fincopilot.security.Role;
+import io.fincopilot.tenancy.control.KeycloakDirectory;
+import io.fincopilot.tenancy.control.UndoOnRollback;
+import io.fincopilot.tenancy.entity.Organization;
+import io.fincopilot.tenancy.entity.OrganizationStatus;
+import io.fincopilot.tenancy.entity.Person;
+import io.fincopilot.tenancy.entity.Slug;
+import io.fincopilot.tenancy.entity.TenantId;
+import io.fincopilot.tenancy.entity.TenantPartition;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.util.Map;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The platform's organizations (tenants). */
+/**
+ * The platform's organizations (tenants) and their lifecycle. Creating one also makes its group
+ * and first tenant admin in Keycloak; if any step fails, the transaction rolls back and what was
+ * made in Keycloak is deleted again.
+ */
 @Stateless
 public class Organizations {
+
+    /** An organization just made, with its first admin's one-time password. */
+    public record Created(Organization organization, String adminUsername, String adminTemporaryPassword) {
+    }
 
     @PersistenceContext(unitName = "fincopilot")
     EntityManager em;
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    KeycloakDirectory keycloak;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     public List<Organization> all() {
         return em.createNamedQuery(Organization.ALL, Organization.class).getResultList();
@@ -37,15 +59,26 @@ public class Organizations {
         return Optional.ofNullable(em.find(Organization.class, id.value()));
     }
 
-    public Organization create(NewOrganization request, Caller by, String sourceIp) {
+    public Organization get(TenantId id) {
+        return find(id).orElseThrow(() -> ProblemException.notFound("organization " + id));
+    }
+
+    public Created create(NewOrganization request, Caller by, String sourceIp) {
         Slug slug = request.validSlug();
-        boolean taken = !em.createNamedQuery(Organization.BY_SLUG, Organization.class)
-                .setParameter("slug", slug.value()).getResultList().isEmpty();
-        if (taken) {
+        if (em.createNativeQuery("select 1 from plans where code = ?1").setParameter(1, request.plan())
+                .getResultList().isEmpty()) {
+            throw ProblemException.badRequest("plan '" + request.plan() + "' does not exist");
+        }
+        if (!em.createNamedQuery(Organization.BY_SLUG, Organization.class).setParameter("slug", slug.value())
+                .getResultList().isEmpty()) {
             throw ProblemException.conflict("an organization with slug '" + slug + "' already exists");
         }
-        Organization organization = new Organization(slug, request.name().trim(), request.plan(),
-                Instant.now(Clock.systemUTC()));
+        KeycloakDirectory.Invitee admin = request.admin().invitee(Role.TENANT_ADMIN);
+        if (keycloak.usernameTaken(admin.username())) {
+            throw ProblemException.conflict("the username '" + admin.username() + "' is taken");
+        }
+        Instant now = Instant.now(Clock.systemUTC());
+        Organization organization = new Organization(slug, request.name().trim(), request.plan(), now);
         try {
             em.persist(organization);
             em.flush();
@@ -56,9 +89,51 @@ public class Organizations {
             }
             throw e;
         }
-        audit.record(organization.id().value(), new Act(by.actor(), by.kind().name().toLowerCase(),
-                "organization.created", "organization:" + slug, sourceIp, Act.Outcome.SUCCESS,
-                Map.of("name", organization.name(), "plan", organization.plan())));
+        String groupId = keycloak.createTenantGroup(slug.value(), organization.id());
+        UndoOnRollback.register(transactions, () -> keycloak.deleteGroupQuietly(groupId));
+        KeycloakDirectory.NewAccount account = keycloak.createPerson(organization.id(), groupId, admin);
+        UndoOnRollback.register(transactions, () -> keycloak.deleteQuietly(account.userId()));
+        organization.provisioned(groupId);
+        TenantPartition.bind(em, organization.id()).persist(
+                Person.invited(account.userId(), admin.username(), admin.email(), admin.role().claim(), now));
+        audit.record(organization.id().value(), act(by, sourceIp, "organization.created", organization,
+                Map.of("name", organization.name(), "plan", organization.plan(), "admin", admin.username())));
+        return new Created(organization, admin.username(), account.temporaryPassword());
+    }
+
+    public Organization changeStatus(TenantId id, OrganizationStatus target, Caller by, String sourceIp) {
+        Organization organization = get(id);
+        try {
+            organization.changeStatus(target, Instant.now(Clock.systemUTC()));
+        } catch (IllegalStateException e) {
+            throw ProblemException.conflict(e.getMessage());
+        }
+        if (target == OrganizationStatus.CLOSED) {
+            close(organization);
+        }
+        String action = switch (target) {
+            case ACTIVE -> "organization.resumed";
+            case SUSPENDED -> "organization.suspended";
+            case CLOSED -> "organization.closed";
+        };
+        audit.record(id.value(), act(by, sourceIp, action, organization, Map.of()));
         return organization;
+    }
+
+    /** A closed organization's keys are revoked and its people's accounts disabled; its data stays. */
+    private void close(Organization organization) {
+        em.createNativeQuery("update api_keys set revoked_at = now(), revoked_by = 'organization closed' "
+                + "where tenant_id = ?1 and revoked_at is null").setParameter(1, organization.id().value()).executeUpdate();
+        if (organization.keycloakGroupId() != null) {
+            for (String userId : keycloak.groupMembers(organization.keycloakGroupId())) {
+                keycloak.setEnabled(userId, false);
+                UndoOnRollback.register(transactions, () -> keycloak.setEnabled(userId, true));
+            }
+        }
+    }
+
+    private static Act act(Caller by, String sourceIp, String action, Organization organization, Map<String, ?> details) {
+        return new Act(by.actor(), by.kind().name().toLowerCase(), action, "organization:" + organization.slug(),
+                sourceIp, Act.Outcome.SUCCESS, details);
     }
 }

@@ -7,7 +7,16 @@ import io.fincopilot.security.Role;
 import io.fincopilot.tenancy.entity.Person;
 import io.fincopilot.tenancy.entity.TenantId;
 import io.fincopilot.tenancy.entity.TenantPartition;
+import io.fincopilot.audit.boundary.AuditTrail;
+import io.fincopilot.audit.entity.Act;
+import io.fincopilot.tenancy.control.KeycloakDirectory;
+import io.fincopilot.tenancy.control.UndoOnRollback;
+import io.fincopilot.tenancy.entity.Organization;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.Map;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -24,8 +33,87 @@ import java.util.UUID;
 @Stateless
 public class People {
 
+    /** A person just invited, with the one-time password they log in with first. */
+    public record Invited(Person person, String temporaryPassword) {
+    }
+
     @PersistenceContext(unitName = "fincopilot")
     EntityManager em;
+
+    @Inject
+    KeycloakDirectory keycloak;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Organizations organizations;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    public Invited invite(TenantId tenant, NewPerson request, Caller by, String sourceIp) {
+        KeycloakDirectory.Invitee invitee = request.invitee(Role.VIEWER);
+        if (keycloak.usernameTaken(invitee.username())) {
+            throw ProblemException.conflict("the username '" + invitee.username() + "' is taken");
+        }
+        Organization organization = organizations.get(tenant);
+        KeycloakDirectory.NewAccount account = keycloak.createPerson(tenant, organization.keycloakGroupId(), invitee);
+        UndoOnRollback.register(transactions, () -> keycloak.deleteQuietly(account.userId()));
+        Person person = Person.invited(account.userId(), invitee.username(), invitee.email(), invitee.role().claim(),
+                Instant.now(Clock.systemUTC()));
+        TenantPartition.bind(em, tenant).persist(person);
+        audit.record(tenant.value(), act(by, sourceIp, "person.invited", person, Map.of("role", person.role())));
+        return new Invited(person, account.temporaryPassword());
+    }
+
+    public Person changeRole(TenantId tenant, UUID id, Role role, Caller by, String sourceIp) {
+        if (!role.tenantRole()) {
+            throw ProblemException.badRequest("role must be tenant-admin, analyst or viewer");
+        }
+        Person person = get(tenant, id);
+        String previous = person.role();
+        if (previous.equals(role.claim())) {
+            return person;
+        }
+        if (Role.TENANT_ADMIN.claim().equals(previous)) {
+            requireAnotherAdmin(tenant, person);
+        }
+        person.changeRole(role.claim(), Instant.now(Clock.systemUTC()));
+        keycloak.setTenantRole(person.keycloakUserId(), role);
+        UndoOnRollback.register(transactions, () -> Role.fromClaim(previous)
+                .ifPresent(r -> keycloak.setTenantRole(person.keycloakUserId(), r)));
+        audit.record(tenant.value(), act(by, sourceIp, "person.role-changed", person,
+                Map.of("from", previous, "to", role.claim())));
+        return person;
+    }
+
+    public Person remove(TenantId tenant, UUID id, Caller by, String sourceIp) {
+        Person person = get(tenant, id);
+        if (Role.TENANT_ADMIN.claim().equals(person.role())) {
+            requireAnotherAdmin(tenant, person);
+        }
+        person.remove(Instant.now(Clock.systemUTC()));
+        em.flush();
+        keycloak.deletePerson(person.keycloakUserId());
+        audit.record(tenant.value(), act(by, sourceIp, "person.removed", person, Map.of("role", person.role())));
+        return person;
+    }
+
+    /** An organization must keep at least one tenant admin, or nobody could manage it. */
+    private void requireAnotherAdmin(TenantId tenant, Person leaving) {
+        boolean another = all(tenant).stream()
+                .anyMatch(p -> !p.id().equals(leaving.id()) && Role.TENANT_ADMIN.claim().equals(p.role()));
+        if (!another) {
+            throw ProblemException.conflict("this is the organization's last tenant admin; make someone else "
+                    + "tenant admin first");
+        }
+    }
+
+    private static Act act(Caller by, String sourceIp, String action, Person person, Map<String, ?> details) {
+        return new Act(by.actor(), by.kind().name().toLowerCase(), action, "person:" + person.username(), sourceIp,
+                Act.Outcome.SUCCESS, details);
+    }
 
     /** Checks a person's membership on a request, and answers the caller with the current role. */
     public Caller admit(TenantId tenant, Caller caller) {

@@ -42,6 +42,12 @@ public class Organization {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "keycloak_group_id", length = 64)
+    private String keycloakGroupId;
+
+    @Column(name = "status_changed_at")
+    private Instant statusChangedAt;
+
     protected Organization() {
     }
 
@@ -52,6 +58,32 @@ public class Organization {
         this.plan = plan;
         this.status = OrganizationStatus.ACTIVE;
         this.createdAt = createdAt;
+    }
+
+    public void provisioned(String groupId) {
+        this.keycloakGroupId = groupId;
+    }
+
+    /**
+     * Moves the organization to another status: active and suspended alternate, either may close,
+     * and a closed organization stays closed.
+     */
+    public void changeStatus(OrganizationStatus target, Instant now) {
+        boolean allowed = switch (target) {
+            case SUSPENDED -> status == OrganizationStatus.ACTIVE;
+            case ACTIVE -> status == OrganizationStatus.SUSPENDED;
+            case CLOSED -> status != OrganizationStatus.CLOSED;
+        };
+        if (!allowed) {
+            throw new IllegalStateException("an organization that is " + status.name().toLowerCase()
+                    + " cannot become " + target.name().toLowerCase());
+        }
+        status = target;
+        statusChangedAt = now;
+    }
+
+    public String keycloakGroupId() {
+        return keycloakGroupId;
     }
 
     public TenantId id() {

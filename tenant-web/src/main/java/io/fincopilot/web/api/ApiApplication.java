@@ -24,7 +24,7 @@ public class ApiApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(MeResource.class, KeysResource.class, AuditResource.class, ProblemMapper.class,
+        return Set.of(MeResource.class, KeysResource.class, PeopleResource.class, AuditResource.class, ProblemMapper.class,
                 ProblemMapper.Validation.class);
     }
 }

@@ -8,7 +8,6 @@ import io.fincopilot.security.Permission;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -40,9 +39,6 @@ public class KeysResource {
     @Inject
     CallerContext callers;
 
-    @Context
-    HttpServletRequest request;
-
     public record KeyView(String id, String prefix, String name, List<String> scopes, List<String> ipAllowList,
             Integer rateLimitPerMinute, Instant createdAt, String createdBy, Instant lastUsedAt, Instant expiresAt,
             Instant revokedAt, String status) {
@@ -69,7 +65,7 @@ public class KeysResource {
     @RolesAllowed(Permission.KEYS_MANAGE_NAME)
     @Operation(summary = "Create an API key; the answer carries its secret, shown this once")
     public Response create(@NotNull @Valid NewKey body, @Context UriInfo uri) {
-        ApiKeys.CreatedKey created = keys.create(callers.tenant(), callers.require(), request.getRemoteAddr(), body);
+        ApiKeys.CreatedKey created = keys.create(callers.tenant(), callers.require(), callers.sourceIp(), body);
         return Response.created(uri.getAbsolutePathBuilder().path(created.key().id().toString()).build())
                 .entity(new CreatedKeyView(KeyView.of(created.key()), created.secret())).build();
     }
@@ -87,6 +83,6 @@ public class KeysResource {
     @RolesAllowed(Permission.KEYS_MANAGE_NAME)
     @Operation(summary = "Revoke an API key, effective on the next request")
     public KeyView revoke(@PathParam("id") UUID id) {
-        return KeyView.of(keys.revoke(callers.tenant(), id, callers.require(), request.getRemoteAddr()));
+        return KeyView.of(keys.revoke(callers.tenant(), id, callers.require(), callers.sourceIp()));
     }
 }

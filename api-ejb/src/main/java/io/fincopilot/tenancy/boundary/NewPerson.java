@@ -1,0 +1,24 @@
+package io.fincopilot.tenancy.boundary;
+
+import io.fincopilot.security.Role;
+import io.fincopilot.tenancy.control.KeycloakDirectory;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A person to invite: who they are and, for a tenant's people, their role. */
+public record NewPerson(
+        @NotBlank @Size(min = 3, max = 60) @Pattern(regexp = "[a-z0-9][a-z0-9._@-]*",
+                message = "must be lower-case letters, digits, dots, dashes, underscores or @") String username,
+        @NotBlank @Email @Size(max = 255) String email,
+        @NotBlank @Size(max = 100) String firstName,
+        @NotBlank @Size(max = 100) String lastName,
+        @Pattern(regexp = "tenant-admin|analyst|viewer", message = "must be tenant-admin, analyst or viewer")
+        String role) {
+
+    public KeycloakDirectory.Invitee invitee(Role defaultRole) {
+        Role chosen = role == null ? defaultRole : Role.fromClaim(role).orElse(defaultRole);
+        return new KeycloakDirectory.Invitee(username, email.toLowerCase(), firstName.trim(), lastName.trim(), chosen);
+    }
+}
