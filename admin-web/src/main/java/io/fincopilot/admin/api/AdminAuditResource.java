@@ -3,12 +3,9 @@ package io.fincopilot.admin.api;
 import io.fincopilot.audit.boundary.AuditCsv;
 import io.fincopilot.audit.boundary.AuditFilter;
 import io.fincopilot.audit.boundary.AuditLog;
-import io.fincopilot.audit.boundary.AuditTrail;
-import io.fincopilot.audit.entity.Act;
+import io.fincopilot.audit.boundary.SupportLookups;
 import io.fincopilot.audit.entity.AuditEvent;
-import io.fincopilot.audit.entity.AuditQuery;
 import io.fincopilot.audit.entity.ChainVerification;
-import io.fincopilot.security.Caller;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,9 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -37,7 +32,7 @@ public class AdminAuditResource {
     AuditLog log;
 
     @Inject
-    AuditTrail audit;
+    SupportLookups lookups;
 
     @Inject
     CallerContext callers;
@@ -58,9 +53,9 @@ public class AdminAuditResource {
     public List<EventView> list(@QueryParam("tenant") UUID tenant, @QueryParam("actor") String actor,
             @QueryParam("action") String action, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
-        AuditQuery query = AuditFilter.of(actor, action, from, to, offset, limit);
-        lookedUp(tenant, "support.audit-viewed", query);
-        return log.findAcrossTenants(tenant, query).stream().map(EventView::of).toList();
+        return lookups.auditEvents(callers.require(), callers.sourceIp(), tenant,
+                AuditFilter.of(actor, action, from, to, offset, limit), "support.audit-viewed")
+                .stream().map(EventView::of).toList();
     }
 
     @GET
@@ -71,9 +66,8 @@ public class AdminAuditResource {
     public Response export(@QueryParam("tenant") UUID tenant, @QueryParam("actor") String actor,
             @QueryParam("action") String action, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
-        AuditQuery query = AuditFilter.of(actor, action, from, to, offset, limit);
-        lookedUp(tenant, "support.audit-exported", query);
-        return Response.ok(AuditCsv.of(log.findAcrossTenants(tenant, query)), "text/csv;charset=UTF-8")
+        return Response.ok(AuditCsv.of(lookups.auditEvents(callers.require(), callers.sourceIp(), tenant,
+                AuditFilter.of(actor, action, from, to, offset, limit), "support.audit-exported")), "text/csv;charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"audit.csv\"").build();
     }
 
@@ -84,21 +78,5 @@ public class AdminAuditResource {
     @Operation(summary = "Verify every tenant's chain; each verdict names the first broken link")
     public List<ChainVerification> verifyAll() {
         return log.verifyAll();
-    }
-
-    /** A look at tenants' audit trails is recorded on the platform's chain (and on the tenant's, when one). */
-    private void lookedUp(UUID tenant, String action, AuditQuery query) {
-        Caller caller = callers.require();
-        Map<String, Object> details = new HashMap<>();
-        details.put("tenant", tenant == null ? "all" : tenant.toString());
-        if (query.actor() != null) {
-            details.put("actor", query.actor());
-        }
-        if (query.action() != null) {
-            details.put("action", query.action());
-        }
-        Act act = new Act(caller.actor(), "person", action, tenant == null ? "audit:all" : "audit:" + tenant,
-                callers.sourceIp(), Act.Outcome.SUCCESS, details);
-        audit.recordSeparately(tenant == null ? AuditEvent.PLATFORM_CHAIN : tenant, act);
     }
 }

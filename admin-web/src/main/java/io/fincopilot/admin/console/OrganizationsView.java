@@ -1,15 +1,30 @@
 package io.fincopilot.admin.console;
 
+import io.fincopilot.platform.problem.ProblemException;
+import io.fincopilot.security.CallerContext;
+import io.fincopilot.security.Role;
+import io.fincopilot.tenancy.boundary.NewOrganization;
+import io.fincopilot.tenancy.boundary.NewPerson;
 import io.fincopilot.tenancy.boundary.Organizations;
 import io.fincopilot.tenancy.entity.Organization;
+import io.fincopilot.tenancy.entity.OrganizationStatus;
+import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJBException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
-/** The admin console's table of organizations. */
+/** The admin console's organizations: the table, the create form, suspend, resume and close. */
 @Named
 @ViewScoped
 public class OrganizationsView implements Serializable {
@@ -17,14 +32,173 @@ public class OrganizationsView implements Serializable {
     @Inject
     transient Organizations organizations;
 
+    @Inject
+    transient CallerContext callers;
+
+    @Inject
+    transient Validator validator;
+
     private List<Organization> rows;
+    private String slug;
+    private String name;
+    private String plan = "starter";
+    private String adminUsername;
+    private String adminEmail;
+    private String adminFirstName;
+    private String adminLastName;
+    private String temporaryPassword;
+    private String createdAdmin;
 
     @PostConstruct
     void load() {
         rows = organizations.all();
     }
 
+    public void create() {
+        temporaryPassword = null;
+        if (!isPlatformAdmin()) {
+            message(FacesMessage.SEVERITY_ERROR, "Not allowed", "only platform admins create organizations");
+            return;
+        }
+        NewOrganization request = new NewOrganization(slug, name, plan,
+                new NewPerson(adminUsername, adminEmail, adminFirstName, adminLastName, Role.TENANT_ADMIN.claim()));
+        Set<ConstraintViolation<NewOrganization>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            message(FacesMessage.SEVERITY_ERROR, "The organization was not created", violations.stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+            return;
+        }
+        Organizations.Created created = run(() -> organizations.create(request, callers.require(), callers.sourceIp()));
+        if (created != null) {
+            temporaryPassword = created.adminTemporaryPassword();
+            createdAdmin = created.adminUsername();
+            message(FacesMessage.SEVERITY_INFO, "Organization created", created.organization().name()
+                    + " exists in FinCopilot and Keycloak");
+            slug = name = adminUsername = adminEmail = adminFirstName = adminLastName = null;
+            rows = organizations.all();
+        }
+    }
+
+    public void suspend(TenantId id) {
+        change(id, OrganizationStatus.SUSPENDED);
+    }
+
+    public void resume(TenantId id) {
+        change(id, OrganizationStatus.ACTIVE);
+    }
+
+    public void close(TenantId id) {
+        if (!isPlatformAdmin()) {
+            message(FacesMessage.SEVERITY_ERROR, "Not allowed", "only platform admins close organizations");
+            return;
+        }
+        change(id, OrganizationStatus.CLOSED);
+    }
+
+    private void change(TenantId id, OrganizationStatus target) {
+        temporaryPassword = null;
+        Organization changed = run(() -> organizations.changeStatus(id, target, callers.require(), callers.sourceIp()));
+        if (changed != null) {
+            message(FacesMessage.SEVERITY_INFO, "Status changed", changed.name() + " is now "
+                    + changed.status().name().toLowerCase());
+        }
+        rows = organizations.all();
+    }
+
+    private static <T> T run(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ProblemException e) {
+            message(FacesMessage.SEVERITY_ERROR, e.problem().title(), e.problem().detail());
+        } catch (EJBException e) {
+            ProblemException p = e.getCause() instanceof ProblemException pe ? pe : null;
+            message(FacesMessage.SEVERITY_ERROR, p == null ? "Something went wrong" : p.problem().title(),
+                    p == null ? "nothing was changed; please try again" : p.problem().detail());
+        }
+        return null;
+    }
+
+    private static void message(FacesMessage.Severity severity, String summary, String detail) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, summary, detail));
+    }
+
+    public boolean isPlatformAdmin() {
+        return callers.require().has(Role.PLATFORM_ADMIN);
+    }
+
+    public boolean isAuditor() {
+        return isPlatformAdmin() || callers.require().has(Role.SUPPORT);
+    }
+
+    public List<String> getPlans() {
+        return List.of("free", "starter", "pro", "enterprise");
+    }
+
     public List<Organization> getRows() {
         return rows;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getPlan() {
+        return plan;
+    }
+
+    public void setPlan(String plan) {
+        this.plan = plan;
+    }
+
+    public String getAdminUsername() {
+        return adminUsername;
+    }
+
+    public void setAdminUsername(String adminUsername) {
+        this.adminUsername = adminUsername;
+    }
+
+    public String getAdminEmail() {
+        return adminEmail;
+    }
+
+    public void setAdminEmail(String adminEmail) {
+        this.adminEmail = adminEmail;
+    }
+
+    public String getAdminFirstName() {
+        return adminFirstName;
+    }
+
+    public void setAdminFirstName(String adminFirstName) {
+        this.adminFirstName = adminFirstName;
+    }
+
+    public String getAdminLastName() {
+        return adminLastName;
+    }
+
+    public void setAdminLastName(String adminLastName) {
+        this.adminLastName = adminLastName;
+    }
+
+    public String getTemporaryPassword() {
+        return temporaryPassword;
+    }
+
+    public String getCreatedAdmin() {
+        return createdAdmin;
     }
 }

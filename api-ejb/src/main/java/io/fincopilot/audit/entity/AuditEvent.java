@@ -22,7 +22,7 @@ import java.util.UUID;
  */
 public record AuditEvent(UUID tenant, long sequence, Instant occurredAt, String actor, String actorType,
         String action, String target, String sourceIp, String outcome, String details, String prevHash,
-        String hash) {
+        String hash) implements java.io.Serializable {
 
     /** The chain of events that belong to the platform itself rather than to one tenant. */
     public static final UUID PLATFORM_CHAIN = new UUID(0, 0);

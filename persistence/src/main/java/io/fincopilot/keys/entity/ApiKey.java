@@ -22,7 +22,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @Multitenant(MultitenantType.SINGLE_TABLE)
 @TenantDiscriminatorColumn(name = "tenant_id", contextProperty = TenantPartition.CONTEXT_PROPERTY)
 @NamedQuery(name = ApiKey.ALL, query = "select k from ApiKey k order by k.createdAt desc")
-public class ApiKey {
+public class ApiKey implements java.io.Serializable {
 
     public static final String ALL = "ApiKey.all";
 

@@ -18,7 +18,7 @@ import java.util.UUID;
 @Table(name = "organizations")
 @NamedQuery(name = Organization.ALL, query = "select o from Organization o order by o.name")
 @NamedQuery(name = Organization.BY_SLUG, query = "select o from Organization o where o.slug = :slug")
-public class Organization {
+public class Organization implements java.io.Serializable {
 
     public static final String ALL = "Organization.all";
     public static final String BY_SLUG = "Organization.bySlug";

@@ -21,7 +21,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @TenantDiscriminatorColumn(name = "tenant_id", contextProperty = TenantPartition.CONTEXT_PROPERTY)
 @NamedQuery(name = Person.BY_SUBJECT, query = "select p from Person p where p.subject = :subject")
 @NamedQuery(name = Person.ALL, query = "select p from Person p where p.status = 'ACTIVE' order by p.username")
-public class Person {
+public class Person implements java.io.Serializable {
 
     public static final String BY_SUBJECT = "Person.bySubject";
     public static final String ALL = "Person.all";

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The organization's own audit trail: read, filter, export, verify. */
 @RequestScoped
@@ -44,6 +45,8 @@ public class AuditResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permission.AUDIT_READ_NAME)
+    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.AUDIT_READ_NAME)
+    @SecurityRequirement(name = ApiApplication.API_KEY, scopes = Permission.AUDIT_READ_NAME)
     @Operation(summary = "The audit log, newest first, filtered by actor, action and time")
     public List<EventView> list(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("offset") Integer offset,
@@ -56,6 +59,8 @@ public class AuditResource {
     @Path("export")
     @Produces("text/csv")
     @RolesAllowed(Permission.AUDIT_READ_NAME)
+    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.AUDIT_READ_NAME)
+    @SecurityRequirement(name = ApiApplication.API_KEY, scopes = Permission.AUDIT_READ_NAME)
     @Operation(summary = "The audit log as CSV, with the same filters")
     public Response export(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("offset") Integer offset,
@@ -69,6 +74,8 @@ public class AuditResource {
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permission.AUDIT_READ_NAME)
+    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.AUDIT_READ_NAME)
+    @SecurityRequirement(name = ApiApplication.API_KEY, scopes = Permission.AUDIT_READ_NAME)
     @Operation(summary = "Recompute the organization's hash chain and name its first broken link")
     public ChainVerification verify() {
         return log.verify(callers.tenant().value());

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The caller's organization's API keys. The secret appears once, in the answer to the create. */
 @RequestScoped
@@ -55,6 +56,7 @@ public class KeysResource {
 
     @GET
     @RolesAllowed(Permission.KEYS_MANAGE_NAME)
+    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.KEYS_MANAGE_NAME)
     @Operation(summary = "List the organization's API keys (never their secrets)")
     public List<KeyView> list() {
         return keys.all(callers.tenant()).stream().map(KeyView::of).toList();
@@ -63,6 +65,7 @@ public class KeysResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permission.KEYS_MANAGE_NAME)
+    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.KEYS_MANAGE_NAME)
     @Operation(summary = "Create an API key; the answer carries its secret, shown this once")
     public Response create(@NotNull @Valid NewKey body, @Context UriInfo uri) {
         ApiKeys.CreatedKey created = keys.create(callers.tenant(), callers.require(), callers.sourceIp(), body);
@@ -73,6 +76,7 @@ public class KeysResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Permission.KEYS_MANAGE_NAME)
+    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.KEYS_MANAGE_NAME)
     @Operation(summary = "One API key")
     public KeyView get(@PathParam("id") UUID id) {
         return KeyView.of(keys.get(callers.tenant(), id));
@@ -81,6 +85,7 @@ public class KeysResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Permission.KEYS_MANAGE_NAME)
+    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.KEYS_MANAGE_NAME)
     @Operation(summary = "Revoke an API key, effective on the next request")
     public KeyView revoke(@PathParam("id") UUID id) {
         return KeyView.of(keys.revoke(callers.tenant(), id, callers.require(), callers.sourceIp()));

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Who the caller is, as the platform sees it. */
 @RequestScoped
@@ -36,6 +37,8 @@ public class MeResource {
 
     @GET
     @RolesAllowed(Permission.AUTHENTICATED)
+    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.AUTHENTICATED)
+    @SecurityRequirement(name = ApiApplication.API_KEY, scopes = Permission.AUTHENTICATED)
     @Operation(summary = "The caller's subject, tenant, roles and permissions")
     public Me me() {
         Caller caller = callers.require();

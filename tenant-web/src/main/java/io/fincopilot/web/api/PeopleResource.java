@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The organization's people: invite, change role, remove. Changes apply in Keycloak and on the next request. */
 @RequestScoped
@@ -59,6 +60,7 @@ public class PeopleResource {
 
     @GET
     @RolesAllowed(Permission.PEOPLE_MANAGE_NAME)
+    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.PEOPLE_MANAGE_NAME)
     @Operation(summary = "The organization's people and their roles")
     public List<PersonView> list() {
         return people.all(callers.tenant()).stream().map(PersonView::of).toList();
@@ -67,6 +69,7 @@ public class PeopleResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permission.PEOPLE_MANAGE_NAME)
+    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.PEOPLE_MANAGE_NAME)
     @Operation(summary = "Invite a person; the answer carries their one-time password, shown this once")
     public Response invite(@NotNull @Valid NewPerson body, @Context UriInfo uri) {
         People.Invited invited = people.invite(callers.tenant(), body, callers.require(), callers.sourceIp());
@@ -77,6 +80,7 @@ public class PeopleResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Permission.PEOPLE_MANAGE_NAME)
+    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.PEOPLE_MANAGE_NAME)
     @Operation(summary = "One person")
     public PersonView get(@PathParam("id") UUID id) {
         return PersonView.of(people.get(callers.tenant(), id));
@@ -86,6 +90,7 @@ public class PeopleResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permission.PEOPLE_MANAGE_NAME)
+    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.PEOPLE_MANAGE_NAME)
     @Operation(summary = "Change a person's role")
     public PersonView changeRole(@PathParam("id") UUID id, @NotNull @Valid RoleChange body) {
         Role role = Role.fromClaim(body.role()).orElseThrow();
@@ -95,6 +100,7 @@ public class PeopleResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Permission.PEOPLE_MANAGE_NAME)
+    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.PEOPLE_MANAGE_NAME)
     @Operation(summary = "Remove a person from the organization (and their Keycloak account)")
     public PersonView remove(@PathParam("id") UUID id) {
         return PersonView.of(people.remove(callers.tenant(), id, callers.require(), callers.sourceIp()));

@@ -50,6 +50,10 @@ public class ConsoleHome {
         return organization == null ? "" : organization.plan();
     }
 
+    public boolean isAdmin() {
+        return caller.has(Role.TENANT_ADMIN);
+    }
+
     public String getRole() {
         return caller.tenantRole().map(Role::claim).orElse("none");
     }
