@@ -42,6 +42,6 @@ run_tests() {
   test_stack up
   step "system tests"
   (cd "$FINCOPILOT_HOME" && "$FINCOPILOT_HOME/mvnw" -B -pl system-tests -Psystem-tests verify \
-    -Dfincopilot.env="$FINCOPILOT_TEST_STATE/demo.env" \
+    -Dfincopilot.env="$FINCOPILOT_TEST_STATE/demo.env" -Dfincopilot.secrets="$FINCOPILOT_TEST_STATE/secrets.env" \
     -Dfincopilot.payara.admin.port="$(sed -n 's/^PAYARA_ADMIN_PORT=//p' "$FINCOPILOT_TEST_STATE/demo.env")")
 }

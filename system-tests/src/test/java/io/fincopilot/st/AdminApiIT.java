@@ -16,11 +16,11 @@ class AdminApiIT {
     @Test
     void aPlatformAdminCreatesAnOrganizationAndSeesItListed() {
         String admin = stack.accessToken(stack.env("DEMO_PLATFORM_ADMIN"));
-        String slug = "st-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = stack.postJson("/admin/api/v1/organizations", admin,
-                "{\"slug\":\"" + slug + "\",\"name\":\"System Test " + slug + "\",\"plan\":\"starter\"}");
+        String slug = Tenants.unique("st");
+        HttpResponse<String> created = stack.postJson("/admin/api/v1/organizations", admin, organization(slug, "starter"));
         assertEquals(201, created.statusCode(), created.body());
-        JsonObject organization = Stack.json(created).asJsonObject();
+        JsonObject organization = Stack.json(created).asJsonObject().getJsonObject("organization");
+        assertEquals(slug + ".admin", Stack.json(created).asJsonObject().getJsonObject("initialAdmin").getString("username"));
         assertEquals(slug, organization.getString("slug"));
         assertEquals("active", organization.getString("status"));
         assertTrue(created.headers().firstValue("Location").orElse("").endsWith(organization.getString("id")));
@@ -29,8 +29,7 @@ class AdminApiIT {
         assertEquals(200, list.statusCode());
         assertTrue(list.body().contains(organization.getString("id")));
 
-        HttpResponse<String> again = stack.postJson("/admin/api/v1/organizations", admin,
-                "{\"slug\":\"" + slug + "\",\"name\":\"Again\",\"plan\":\"starter\"}");
+        HttpResponse<String> again = stack.postJson("/admin/api/v1/organizations", admin, organization(slug, "starter"));
         assertEquals(409, again.statusCode(), again.body());
     }
 
@@ -42,10 +41,20 @@ class AdminApiIT {
         assertEquals(400, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         String body = response.body();
-        assertTrue(body.contains("slug") && body.contains("name") && body.contains("plan"), body);
+        assertTrue(body.contains("slug") && body.contains("name") && body.contains("admin"), body);
+        HttpResponse<String> unknownPlan = stack.postJson("/admin/api/v1/organizations", admin,
+                organization(Tenants.unique("plan"), "gold"));
+        assertEquals(400, unknownPlan.statusCode(), unknownPlan.body());
+        assertTrue(unknownPlan.body().contains("gold"), unknownPlan.body());
 
         HttpResponse<String> notJson = stack.postJson("/admin/api/v1/organizations", admin, "{not json");
         assertEquals(400, notJson.statusCode(), notJson.body());
+    }
+
+    private static String organization(String slug, String plan) {
+        return "{\"slug\":\"" + slug + "\",\"name\":\"System Test " + slug + "\",\"plan\":\"" + plan
+                + "\",\"admin\":{\"username\":\"" + slug + ".admin\",\"email\":\"" + slug
+                + "@admin-api.test\",\"firstName\":\"Sys\",\"lastName\":\"Test\"}}";
     }
 
     @Test

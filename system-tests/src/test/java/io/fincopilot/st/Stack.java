@@ -29,6 +29,7 @@ public final class Stack {
     private static Stack instance;
 
     private final Map<String, String> env = new HashMap<>();
+    private Properties secrets;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -59,6 +60,21 @@ public final class Stack {
         return value;
     }
 
+    /** A secret of the test stack (database and Keycloak admin passwords), for set-up and tampering only. */
+    public String secret(String name) {
+        if (secrets == null) {
+            Properties properties = new Properties();
+            Path file = Path.of(System.getProperty("fincopilot.secrets", "../.fincopilot-test/secrets.env"));
+            try (var reader = Files.newBufferedReader(file)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("no stack secrets at " + file, e);
+            }
+            secrets = properties;
+        }
+        return secrets.getProperty(name);
+    }
+
     public String url(String path) {
         return env("FINCOPILOT_URL") + path;
     }
@@ -75,6 +91,16 @@ public final class Stack {
             form.put("scope", scope);
         }
         return tokenRequest(form);
+    }
+
+    /** The status Keycloak answers a password grant with (200, or 401 for a refused login). */
+    public int passwordGrantStatus(String username, String password) {
+        String body = "grant_type=password&client_id=" + env("KEYCLOAK_CLI_CLIENT") + "&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))).statusCode();
     }
 
     public String accessToken(String username) {
@@ -107,10 +133,25 @@ public final class Stack {
         return send(request);
     }
 
+    public HttpResponse<String> request(String method, String path, Map<String, String> headers, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** Calls the API with a credential: an access token or an API key, both as a bearer. */
+    public HttpResponse<String> call(String method, String path, String bearer, String json) {
+        return request(method, path, bearer == null ? Map.of() : Map.of("Authorization", "Bearer " + bearer), json);
+    }
+
     public HttpResponse<String> postJson(String path, String bearer, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -129,7 +170,11 @@ public final class Stack {
     }
 
     public static JsonStructure json(HttpResponse<String> response) {
-        try (var reader = Json.createReader(new StringReader(response.body()))) {
+        return json(response.body());
+    }
+
+    public static JsonStructure json(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
             return reader.read();
         }
     }

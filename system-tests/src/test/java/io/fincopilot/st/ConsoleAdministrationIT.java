@@ -1,0 +1,76 @@
+package io.fincopilot.st;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The consoles in a real browser: a tenant admin's key from creation to revocation; a platform admin's new organization. */
+class ConsoleAdministrationIT {
+
+    @RegisterExtension
+    final Browser browser = new Browser();
+
+    private final Stack stack = Stack.get();
+
+    @Test
+    void aTenantAdminCreatesAKeySeesTheSecretOnceAndRevokesIt() {
+        Tenants.Tenant tenant = Tenants.create("ui");
+        browser.driver().get(stack.url("/console/keys.xhtml"));
+        browser.logInOnKeycloak(tenant.admin(), tenant.password());
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("keys-form:name")));
+        browser.driver().findElement(By.id("keys-form:name")).sendKeys("browser key");
+        browser.driver().findElement(By.id("keys-form:create")).click();
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("new-key-secret")));
+        String secret = browser.driver().findElement(By.id("new-key-secret")).getText().trim();
+        assertTrue(secret.startsWith("fc_live_"), secret);
+        assertEquals(200, stack.get("/api/v1/me", secret).statusCode(), "the shown key works");
+
+        browser.driver().navigate().refresh();
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("keys-form:keys")));
+        assertTrue(browser.driver().findElements(By.id("new-key-secret")).isEmpty(), "the secret is shown only once");
+        assertFalse(browser.driver().getPageSource().contains(secret.substring(secret.lastIndexOf('_') + 1)));
+        WebElement table = browser.driver().findElement(By.id("keys-form:keys"));
+        assertTrue(table.getText().contains("browser key"), table.getText());
+
+        browser.driver().findElement(By.cssSelector("button.revoke")).click();
+        browser.await().until(ExpectedConditions.elementToBeClickable(By.id("keys-form:confirm-yes"))).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("keys-form:keys"), "revoked"));
+        assertEquals(401, stack.get("/api/v1/me", secret).statusCode(), "the revoked key no longer works");
+    }
+
+    @Test
+    void aPlatformAdminCreatesAnOrganizationAndSeesItInTheTable() {
+        String slug = Tenants.unique("console");
+        browser.driver().get(stack.env("ADMIN_CONSOLE_URL"));
+        browser.logInOnKeycloak(stack.env("DEMO_PLATFORM_ADMIN"), stack.env("DEMO_PASSWORD"));
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("organizations-form:slug")));
+        browser.driver().findElement(By.id("organizations-form:slug")).sendKeys(slug);
+        browser.driver().findElement(By.id("organizations-form:name")).sendKeys("Console Bank " + slug);
+        browser.driver().findElement(By.id("organizations-form:admin-username")).sendKeys(slug + ".admin");
+        browser.driver().findElement(By.id("organizations-form:admin-email")).sendKeys(slug + "@console.test");
+        browser.driver().findElement(By.id("organizations-form:admin-first")).sendKeys("Con");
+        browser.driver().findElement(By.id("organizations-form:admin-last")).sendKeys("Sole");
+        browser.driver().findElement(By.id("organizations-form:create")).click();
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("admin-temporary-password")));
+        assertTrue(browser.driver().findElement(By.id("admin-temporary-password")).getText().trim().length() >= 16);
+        String table = browser.driver().findElement(By.id("organizations-form:organizations")).getText();
+        assertTrue(table.contains("Console Bank " + slug) && table.contains(slug), table);
+    }
+
+    @Test
+    void aBadOrganizationShowsAMessageAndCreatesNothing() {
+        browser.driver().get(stack.env("ADMIN_CONSOLE_URL"));
+        browser.logInOnKeycloak(stack.env("DEMO_PLATFORM_ADMIN"), stack.env("DEMO_PASSWORD"));
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("organizations-form:slug")));
+        browser.driver().findElement(By.id("organizations-form:slug")).sendKeys("Not A Slug");
+        browser.driver().findElement(By.id("organizations-form:create")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "not created"));
+        assertTrue(browser.driver().findElement(By.id("messages")).getText().contains("slug"));
+    }
+}

@@ -1,0 +1,113 @@
+package io.fincopilot.st;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A tenant admin invites people, changes their roles and removes them; each change applies on the next request. */
+class PeopleIT {
+
+    private static final Stack STACK = Stack.get();
+    private static final KeycloakAdmin KEYCLOAK = new KeycloakAdmin(STACK);
+    private static Tenants.Tenant tenant;
+    private static String admin;
+
+    @BeforeAll
+    static void tenant() {
+        tenant = Tenants.create("people");
+        admin = tenant.adminToken();
+    }
+
+    private record Member(String id, String username, String password) {
+
+        String token() {
+            return STACK.passwordGrant(username, password, null).getString("access_token");
+        }
+    }
+
+    private static Member invite(String role) {
+        String username = Tenants.unique("member");
+        HttpResponse<String> invited = STACK.postJson("/api/v1/people", admin, "{\"username\":\"" + username
+                + "\",\"email\":\"" + username + "@people.test\",\"firstName\":\"Pat\",\"lastName\":\"Member\",\"role\":\""
+                + role + "\"}");
+        assertEquals(201, invited.statusCode(), invited.body());
+        JsonObject body = Stack.json(invited).asJsonObject();
+        assertTrue(body.getString("temporaryPassword").length() >= 16);
+        String password = "Pw-" + UUID.randomUUID();
+        KEYCLOAK.setPassword(username, password);
+        return new Member(body.getJsonObject("person").getString("id"), username, password);
+    }
+
+    @Test
+    void anInvitedPersonIsInKeycloakWithTheTenantAndRole() {
+        Member member = invite("analyst");
+        JsonObject me = Stack.json(STACK.get("/api/v1/me", member.token())).asJsonObject();
+        assertEquals(tenant.id(), me.getJsonObject("tenant").getString("id"));
+        assertEquals("[\"analyst\"]", me.getJsonArray("roles").toString());
+        assertTrue(STACK.get("/api/v1/people", admin).body().contains(member.username()));
+    }
+
+    @Test
+    void aRoleChangeAppliesToTheVeryNextRequestEvenWithAnOldToken() {
+        Member member = invite("analyst");
+        String token = member.token();
+        assertEquals(403, STACK.get("/api/v1/keys", token).statusCode());
+
+        HttpResponse<String> promoted = STACK.call("PATCH", "/api/v1/people/" + member.id(), admin, "{\"role\":\"tenant-admin\"}");
+        assertEquals(200, promoted.statusCode(), promoted.body());
+        assertEquals(200, STACK.get("/api/v1/keys", token).statusCode(), "the same token now manages keys");
+
+        STACK.call("PATCH", "/api/v1/people/" + member.id(), admin, "{\"role\":\"viewer\"}");
+        JsonObject me = Stack.json(STACK.get("/api/v1/me", token)).asJsonObject();
+        assertEquals("[\"viewer\"]", me.getJsonArray("roles").toString());
+        assertEquals("[\"ask\",\"documents:read\"]", me.getJsonArray("permissions").toString());
+        assertEquals(403, STACK.get("/api/v1/keys", token).statusCode());
+        JsonObject fresh = Stack.json(STACK.get("/api/v1/me", member.token())).asJsonObject();
+        assertEquals("[\"viewer\"]", fresh.getJsonArray("roles").toString(), "Keycloak has the new role too");
+
+        String audit = STACK.get("/api/v1/audit?action=person.role-changed", admin).body();
+        assertTrue(audit.contains(member.username()), audit);
+    }
+
+    @Test
+    void aRemovedPersonIsRefusedAtOnceAndGoneFromKeycloak() {
+        Member member = invite("viewer");
+        String token = member.token();
+        assertEquals(200, STACK.get("/api/v1/me", token).statusCode());
+        HttpResponse<String> removed = STACK.call("DELETE", "/api/v1/people/" + member.id(), admin, null);
+        assertEquals(200, removed.statusCode(), removed.body());
+        HttpResponse<String> after = STACK.get("/api/v1/me", token);
+        assertEquals(401, after.statusCode(), after.body());
+        assertTrue(after.body().contains("membership-removed"));
+        assertNull(KEYCLOAK.userId(member.username()));
+        assertFalse(STACK.get("/api/v1/people", admin).body().contains(member.username()));
+        assertEquals(404, STACK.get("/api/v1/people/" + member.id(), admin).statusCode());
+    }
+
+    @Test
+    void theLastTenantAdminCannotBeDemotedOrRemoved() {
+        String adminId = Stack.json(STACK.get("/api/v1/people", admin)).asJsonArray().stream()
+                .map(v -> v.asJsonObject()).filter(p -> p.getString("username").equals(tenant.admin()))
+                .findFirst().orElseThrow().getString("id");
+        assertEquals(409, STACK.call("PATCH", "/api/v1/people/" + adminId, admin, "{\"role\":\"viewer\"}").statusCode());
+        assertEquals(409, STACK.call("DELETE", "/api/v1/people/" + adminId, admin, null).statusCode());
+    }
+
+    @Test
+    void badInvitationsAreRefusedWithReasons() {
+        assertEquals(400, STACK.postJson("/api/v1/people", admin, "{\"username\":\"X Y\",\"email\":\"not-mail\","
+                + "\"firstName\":\"\",\"lastName\":\"L\",\"role\":\"owner\"}").statusCode());
+        HttpResponse<String> taken = STACK.postJson("/api/v1/people", admin, "{\"username\":\"" + tenant.admin()
+                + "\",\"email\":\"other@people.test\",\"firstName\":\"F\",\"lastName\":\"L\",\"role\":\"viewer\"}");
+        assertEquals(409, taken.statusCode(), taken.body());
+        assertEquals(400, STACK.call("PATCH", "/api/v1/people/" + UUID.randomUUID(), admin, "{\"role\":\"owner\"}").statusCode());
+        assertEquals(404, STACK.call("PATCH", "/api/v1/people/" + UUID.randomUUID(), admin, "{\"role\":\"viewer\"}").statusCode());
+    }
+}
