@@ -41,7 +41,7 @@ cli_token() { # username password
 
 demo_provision() {
   local env="$FINCOPILOT_STATE/demo.env"
-  if [ -f "$env" ] && grep -q '^DEMO_TENANT=' "$env"; then return 0; fi
+  if [ -f "$env" ] && grep -q '^DEMO_API_KEY=' "$env"; then return 0; fi
   step "creating the demo organization and its people"
   kc_ensure_user platform.admin platform-admin >/dev/null
   local token response tenant
