@@ -84,6 +84,31 @@ class MeIT {
     }
 
     @Test
+    void aTokenForAnotherAudienceIsRefused() {
+        // Keycloak's own admin-cli client in the same realm: a genuine token, but not issued for this API.
+        String body = "grant_type=password&client_id=admin-cli&username=" + stack.env("DEMO_TENANT_ADMIN")
+                + "&password=" + java.net.URLEncoder.encode(stack.env("DEMO_PASSWORD"), java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> token = stack.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.tokenEndpoint()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(200, token.statusCode(), token.body());
+        assertUnauthorized(stack.get("/api/v1/me", Stack.json(token).asJsonObject().getString("access_token")));
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsRefused() {
+        // The master realm's admin: a genuine Keycloak token, from another issuer and signed by another key.
+        String body = "grant_type=password&client_id=admin-cli&username=admin&password="
+                + java.net.URLEncoder.encode(stack.secret("KEYCLOAK_ADMIN_PASSWORD"), java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> token = stack.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                stack.env("KEYCLOAK_URL") + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(200, token.statusCode(), token.body());
+        assertUnauthorized(stack.get("/api/v1/me", Stack.json(token).asJsonObject().getString("access_token")));
+    }
+
+    @Test
     void garbageIsRefused() {
         assertUnauthorized(stack.get("/api/v1/me", "not-a-token"));
     }

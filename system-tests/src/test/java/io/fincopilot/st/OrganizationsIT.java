@@ -75,7 +75,8 @@ class OrganizationsIT {
         assertTrue(STACK.get("/admin/api/v1/organizations/" + tenant.id(), platformAdmin()).body().contains("closed"));
         assertEquals(409, STACK.postJson("/admin/api/v1/organizations/" + tenant.id() + "/resume", platformAdmin(), null)
                 .statusCode());
-        assertEquals(401, STACK.passwordGrantStatus(tenant.admin(), tenant.password()), "the account is disabled");
+        int login = STACK.passwordGrantStatus(tenant.admin(), tenant.password());
+        assertTrue(login == 400 || login == 401, "the account is disabled: " + login);
     }
 
     @Test
