@@ -24,12 +24,16 @@ public final class Tenants {
     }
 
     public static Tenant create(String label) {
+        return create(label, "starter");
+    }
+
+    public static Tenant create(String label, String plan) {
         Stack stack = Stack.get();
         String slug = unique(label);
         String admin = slug + ".admin";
         HttpResponse<String> created = stack.postJson("/admin/api/v1/organizations",
                 stack.accessToken(stack.env("DEMO_PLATFORM_ADMIN")),
-                "{\"slug\":\"" + slug + "\",\"name\":\"Test " + slug + "\",\"plan\":\"starter\",\"admin\":{\"username\":\""
+                "{\"slug\":\"" + slug + "\",\"name\":\"Test " + slug + "\",\"plan\":\"" + plan + "\",\"admin\":{\"username\":\""
                         + admin + "\",\"email\":\"" + admin + "@tenants.test\",\"firstName\":\"Test\",\"lastName\":\"Admin\"}}");
         assertEquals(201, created.statusCode(), created.body());
         JsonObject body = Stack.json(created).asJsonObject();
