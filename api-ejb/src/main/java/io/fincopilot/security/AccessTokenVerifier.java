@@ -28,6 +28,8 @@ import java.util.Set;
 public class AccessTokenVerifier {
 
     private static final String ACCESS_TOKEN_TYPE = "Bearer";
+    /** Tolerated difference between Keycloak's clock and ours (both NTP-synchronized in production). */
+    public static final int MAX_CLOCK_SKEW_SECONDS = 10;
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final String tenantClaim;
@@ -42,7 +44,7 @@ public class AccessTokenVerifier {
                 new JWTClaimsSet.Builder().issuer(issuer).claim("typ", ACCESS_TOKEN_TYPE).build(),
                 Set.of("sub", "exp", "iat"),
                 Set.of());
-        claims.setMaxClockSkew(30);
+        claims.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
         processor.setJWTClaimsSetVerifier(claims);
     }
 

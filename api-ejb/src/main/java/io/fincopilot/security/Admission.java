@@ -87,6 +87,8 @@ public class Admission {
                     "this API key expired at " + instant(key[5])));
         }
         if (key[4] != null && !IpAllowList.parse(Arrays.asList(((String) key[4]).split(","))).allows(sourceIp)) {
+            audit.recordSeparately(tenant.value(), new Act(actor, "api_key", "key.address-refused", actor, sourceIp,
+                    Act.Outcome.DENIED, Map.of()));
             throw new ProblemException(Problem.of(403, "key-address-not-allowed", "Address not allowed",
                     "this API key may not be used from " + sourceIp));
         }

@@ -114,6 +114,7 @@ class KeysIT {
         HttpResponse<String> spoofed = STACK.request("GET", "/api/v1/me",
                 Map.of("X-API-Key", elsewhere, "X-Forwarded-For", "203.0.113.9"), null);
         assertEquals(403, spoofed.statusCode(), "a forwarded-for header does not change the address");
+        assertTrue(STACK.get("/api/v1/audit?action=key.address-refused", admin).body().contains("127.0.0.1"));
         String here = Tenants.keyWith(admin, "{\"name\":\"loopback\",\"scopes\":[\"ask\"],"
                 + "\"ipAllowList\":[\"127.0.0.1\",\"::1\"]}");
         assertEquals(200, STACK.get("/api/v1/me", here).statusCode());

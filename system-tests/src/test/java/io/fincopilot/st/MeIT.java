@@ -109,6 +109,34 @@ class MeIT {
     }
 
     @Test
+    void anExpiredTokenIsRefused() throws InterruptedException {
+        // A client of the test's own whose tokens live two seconds; then past the verifier's 10 s of clock skew.
+        KeycloakAdmin keycloak = new KeycloakAdmin(stack);
+        String clientId = Tenants.unique("short-lived");
+        HttpResponse<String> created = keycloak.call("POST", "/clients", "{\"clientId\":\"" + clientId + "\",\"publicClient\":true,"
+                + "\"directAccessGrantsEnabled\":true,\"standardFlowEnabled\":false,\"attributes\":{\"access.token.lifespan\":\"2\"},"
+                + "\"protocolMappers\":[{\"name\":\"aud\",\"protocol\":\"openid-connect\",\"protocolMapper\":\"oidc-audience-mapper\","
+                + "\"config\":{\"included.custom.audience\":\"fincopilot-api\",\"access.token.claim\":\"true\"}}]}");
+        assertEquals(201, created.statusCode(), created.body());
+        try {
+            String body = "grant_type=password&client_id=" + clientId + "&username=" + stack.env("DEMO_TENANT_ADMIN")
+                    + "&password=" + java.net.URLEncoder.encode(stack.env("DEMO_PASSWORD"), java.nio.charset.StandardCharsets.UTF_8);
+            String token = Stack.json(stack.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.tokenEndpoint()))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)))).asJsonObject().getString("access_token");
+            assertEquals(200, stack.get("/api/v1/me", token).statusCode(), "valid while fresh");
+            Thread.sleep(14_000);
+            HttpResponse<String> expired = stack.get("/api/v1/me", token);
+            assertUnauthorized(expired);
+            assertTrue(expired.body().toLowerCase().contains("expired"), expired.body());
+        } finally {
+            String id = Stack.json(keycloak.call("GET", "/clients?clientId=" + clientId, null)).asJsonArray()
+                    .getJsonObject(0).getString("id");
+            keycloak.call("DELETE", "/clients/" + id, null);
+        }
+    }
+
+    @Test
     void garbageIsRefused() {
         assertUnauthorized(stack.get("/api/v1/me", "not-a-token"));
     }
