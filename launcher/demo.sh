@@ -16,13 +16,12 @@ kc_admin() { # method path [json]
 # The first string value of a field in a JSON text (enough for Keycloak's and our own answers).
 json_field() { grep -o "\"$1\":\"[^\"]*\"" | head -n 1 | cut -d'"' -f4 || true; }
 
-# Creates a person in the realm (once), with a password and a realm role; answers the user id.
-kc_ensure_user() { # username role [tenant-id]
-  local id attributes=""
+# Creates a member of platform staff in the realm (once), with a password and a realm role; answers the user id.
+kc_ensure_user() { # username role
+  local id
   id=$(kc_admin GET "/users?exact=true&username=$1" | json_field id)
-  [ -n "${3:-}" ] && attributes=",\"attributes\":{\"tenant_id\":[\"$3\"]}"
   if [ -z "$id" ]; then
-    kc_admin POST /users "{\"username\":\"$1\",\"enabled\":true,\"emailVerified\":true,\"email\":\"$1@demo.fincopilot.local\",\"firstName\":\"${1%%.*}\",\"lastName\":\"${1#*.}\"$attributes}" >/dev/null \
+    kc_admin POST /users "{\"username\":\"$1\",\"enabled\":true,\"emailVerified\":true,\"email\":\"$1@demo.fincopilot.local\",\"firstName\":\"${1%%.*}\",\"lastName\":\"${1#*.}\"}" >/dev/null \
       || die "could not create the Keycloak user $1"
     id=$(kc_admin GET "/users?exact=true&username=$1" | json_field id)
   fi

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The platform staff's organizations API: who may use it, and what a bad request gets. */

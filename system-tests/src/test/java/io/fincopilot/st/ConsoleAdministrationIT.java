@@ -45,6 +45,42 @@ class ConsoleAdministrationIT {
     }
 
     @Test
+    void aTenantAdminReadsFiltersAndVerifiesTheAuditLog() {
+        Tenants.Tenant tenant = Tenants.create("uiaudit");
+        Tenants.key(tenant.adminToken(), "ask");
+        browser.driver().get(stack.url("/console/audit.xhtml"));
+        browser.logInOnKeycloak(tenant.admin(), tenant.password());
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-form:events")));
+        String events = browser.driver().findElement(By.id("audit-form:events")).getText();
+        assertTrue(events.contains("key.created") && events.contains("organization.created"), events);
+        browser.driver().findElement(By.id("audit-form:action")).sendKeys("key.created");
+        browser.driver().findElement(By.id("audit-form:search")).click();
+        browser.await().until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("audit-form:events"), "organization.created")));
+        browser.driver().findElement(By.id("audit-form:verify")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-form:verdict"), "Chain intact"));
+    }
+
+    @Test
+    void aTenantAdminInvitesAPersonAndSeesTheOneTimePasswordOnce() {
+        Tenants.Tenant tenant = Tenants.create("uipeople");
+        String username = Tenants.unique("invitee");
+        browser.driver().get(stack.url("/console/people.xhtml"));
+        browser.logInOnKeycloak(tenant.admin(), tenant.password());
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("people-form:username")));
+        browser.driver().findElement(By.id("people-form:username")).sendKeys(username);
+        browser.driver().findElement(By.id("people-form:email")).sendKeys(username + "@ui.test");
+        browser.driver().findElement(By.id("people-form:first")).sendKeys("In");
+        browser.driver().findElement(By.id("people-form:last")).sendKeys("Vitee");
+        browser.driver().findElement(By.id("people-form:send-invite")).click();
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("temporary-password")));
+        assertTrue(browser.driver().findElement(By.id("people-form:people")).getText().contains(username));
+        browser.driver().navigate().refresh();
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("people-form:people")));
+        assertTrue(browser.driver().findElements(By.id("temporary-password")).isEmpty());
+    }
+
+    @Test
     void aPlatformAdminCreatesAnOrganizationAndSeesItInTheTable() {
         String slug = Tenants.unique("console");
         browser.driver().get(stack.env("ADMIN_CONSOLE_URL"));

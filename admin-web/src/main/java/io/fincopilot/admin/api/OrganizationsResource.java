@@ -2,7 +2,6 @@ package io.fincopilot.admin.api;
 
 import io.fincopilot.audit.boundary.AuditTrail;
 import io.fincopilot.audit.entity.Act;
-import io.fincopilot.audit.entity.AuditEvent;
 import io.fincopilot.security.Caller;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Role;

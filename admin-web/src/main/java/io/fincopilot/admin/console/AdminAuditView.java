@@ -4,8 +4,8 @@ import io.fincopilot.audit.boundary.AuditCsv;
 import io.fincopilot.audit.boundary.AuditLog;
 import io.fincopilot.audit.boundary.SupportLookups;
 import io.fincopilot.audit.entity.AuditEvent;
-import io.fincopilot.audit.entity.AuditQuery;
 import io.fincopilot.audit.entity.ChainVerification;
+import io.fincopilot.platform.console.AuditFilterForm;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.tenancy.boundary.Organizations;
 import io.fincopilot.tenancy.entity.Organization;
@@ -16,8 +16,6 @@ import jakarta.inject.Named;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,10 +43,7 @@ public class AdminAuditView implements Serializable {
     private List<Organization> organizations;
     private Map<UUID, String> names;
     private String tenant = "";
-    private String actor;
-    private String action;
-    private LocalDate from;
-    private LocalDate to;
+    private final AuditFilterForm filter = new AuditFilterForm();
     private List<AuditEvent> events;
     private List<ChainVerification> verdicts = List.of();
 
@@ -59,7 +54,7 @@ public class AdminAuditView implements Serializable {
     }
 
     public void search() {
-        events = lookups.auditEvents(callers.require(), callers.sourceIp(), tenantId(), query(), "support.audit-viewed");
+        events = lookups.auditEvents(callers.require(), callers.sourceIp(), tenantId(), filter.query(), "support.audit-viewed");
     }
 
     public void verifyAll() {
@@ -67,7 +62,7 @@ public class AdminAuditView implements Serializable {
     }
 
     public StreamedContent getCsv() {
-        byte[] csv = AuditCsv.of(lookups.auditEvents(callers.require(), callers.sourceIp(), tenantId(), query(),
+        byte[] csv = AuditCsv.of(lookups.auditEvents(callers.require(), callers.sourceIp(), tenantId(), filter.query(),
                 "support.audit-exported")).getBytes(StandardCharsets.UTF_8);
         return DefaultStreamedContent.builder().name("audit.csv").contentType("text/csv")
                 .stream(() -> new ByteArrayInputStream(csv)).build();
@@ -79,11 +74,6 @@ public class AdminAuditView implements Serializable {
 
     private UUID tenantId() {
         return tenant == null || tenant.isBlank() ? null : UUID.fromString(tenant);
-    }
-
-    private AuditQuery query() {
-        return new AuditQuery(actor, action, from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
-                to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), 0, AuditQuery.MAX_LIMIT);
     }
 
     public List<Organization> getOrganizations() {
@@ -106,35 +96,7 @@ public class AdminAuditView implements Serializable {
         this.tenant = tenant;
     }
 
-    public String getActor() {
-        return actor;
-    }
-
-    public void setActor(String actor) {
-        this.actor = actor;
-    }
-
-    public String getAction() {
-        return action;
-    }
-
-    public void setAction(String action) {
-        this.action = action;
-    }
-
-    public LocalDate getFrom() {
-        return from;
-    }
-
-    public void setFrom(LocalDate from) {
-        this.from = from;
-    }
-
-    public LocalDate getTo() {
-        return to;
-    }
-
-    public void setTo(LocalDate to) {
-        this.to = to;
+    public AuditFilterForm getFilter() {
+        return filter;
     }
 }

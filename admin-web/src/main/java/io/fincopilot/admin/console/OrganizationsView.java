@@ -1,6 +1,6 @@
 package io.fincopilot.admin.console;
 
-import io.fincopilot.platform.problem.ProblemException;
+import io.fincopilot.platform.console.ConsoleActions;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Role;
 import io.fincopilot.tenancy.boundary.NewOrganization;
@@ -10,19 +10,12 @@ import io.fincopilot.tenancy.entity.Organization;
 import io.fincopilot.tenancy.entity.OrganizationStatus;
 import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJBException;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /** The admin console's organizations: the table, the create form, suspend, resume and close. */
 @Named
@@ -57,22 +50,19 @@ public class OrganizationsView implements Serializable {
     public void create() {
         temporaryPassword = null;
         if (!isPlatformAdmin()) {
-            message(FacesMessage.SEVERITY_ERROR, "Not allowed", "only platform admins create organizations");
+            ConsoleActions.error("Not allowed", "only platform admins create organizations");
             return;
         }
         NewOrganization request = new NewOrganization(slug, name, plan,
                 new NewPerson(adminUsername, adminEmail, adminFirstName, adminLastName, Role.TENANT_ADMIN.claim()));
-        Set<ConstraintViolation<NewOrganization>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            message(FacesMessage.SEVERITY_ERROR, "The organization was not created", violations.stream()
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+        if (!ConsoleActions.valid(validator, request, "The organization was not created")) {
             return;
         }
-        Organizations.Created created = run(() -> organizations.create(request, callers.require(), callers.sourceIp()));
+        Organizations.Created created = ConsoleActions.run(() -> organizations.create(request, callers.require(), callers.sourceIp()));
         if (created != null) {
             temporaryPassword = created.adminTemporaryPassword();
             createdAdmin = created.adminUsername();
-            message(FacesMessage.SEVERITY_INFO, "Organization created", created.organization().name()
+            ConsoleActions.info("Organization created", created.organization().name()
                     + " exists in FinCopilot and Keycloak");
             slug = name = adminUsername = adminEmail = adminFirstName = adminLastName = null;
             rows = organizations.all();
@@ -89,7 +79,7 @@ public class OrganizationsView implements Serializable {
 
     public void close(TenantId id) {
         if (!isPlatformAdmin()) {
-            message(FacesMessage.SEVERITY_ERROR, "Not allowed", "only platform admins close organizations");
+            ConsoleActions.error("Not allowed", "only platform admins close organizations");
             return;
         }
         change(id, OrganizationStatus.CLOSED);
@@ -97,29 +87,12 @@ public class OrganizationsView implements Serializable {
 
     private void change(TenantId id, OrganizationStatus target) {
         temporaryPassword = null;
-        Organization changed = run(() -> organizations.changeStatus(id, target, callers.require(), callers.sourceIp()));
+        Organization changed = ConsoleActions.run(() -> organizations.changeStatus(id, target, callers.require(), callers.sourceIp()));
         if (changed != null) {
-            message(FacesMessage.SEVERITY_INFO, "Status changed", changed.name() + " is now "
+            ConsoleActions.info("Status changed", changed.name() + " is now "
                     + changed.status().name().toLowerCase());
         }
         rows = organizations.all();
-    }
-
-    private static <T> T run(Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (ProblemException e) {
-            message(FacesMessage.SEVERITY_ERROR, e.problem().title(), e.problem().detail());
-        } catch (EJBException e) {
-            ProblemException p = e.getCause() instanceof ProblemException pe ? pe : null;
-            message(FacesMessage.SEVERITY_ERROR, p == null ? "Something went wrong" : p.problem().title(),
-                    p == null ? "nothing was changed; please try again" : p.problem().detail());
-        }
-        return null;
-    }
-
-    private static void message(FacesMessage.Severity severity, String summary, String detail) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, summary, detail));
     }
 
     public boolean isPlatformAdmin() {

@@ -3,8 +3,9 @@ package io.fincopilot.web.console;
 import io.fincopilot.audit.boundary.AuditCsv;
 import io.fincopilot.audit.boundary.AuditLog;
 import io.fincopilot.audit.entity.AuditEvent;
-import io.fincopilot.audit.entity.AuditQuery;
 import io.fincopilot.audit.entity.ChainVerification;
+import io.fincopilot.platform.console.AuditFilterForm;
+import io.fincopilot.platform.console.ConsoleActions;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Permission;
 import jakarta.annotation.PostConstruct;
@@ -14,8 +15,6 @@ import jakarta.inject.Named;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
@@ -31,10 +30,7 @@ public class AuditView implements Serializable {
     @Inject
     transient CallerContext callers;
 
-    private String actor;
-    private String action;
-    private LocalDate from;
-    private LocalDate to;
+    private final AuditFilterForm filter = new AuditFilterForm();
     private List<AuditEvent> events;
     private String verdict;
 
@@ -45,7 +41,7 @@ public class AuditView implements Serializable {
     }
 
     public void search() {
-        events = log.find(callers.tenant().value(), query());
+        events = log.find(callers.tenant().value(), filter.query());
     }
 
     public void verify() {
@@ -55,14 +51,9 @@ public class AuditView implements Serializable {
     }
 
     public StreamedContent getCsv() {
-        byte[] csv = AuditCsv.of(log.find(callers.tenant().value(), query())).getBytes(StandardCharsets.UTF_8);
+        byte[] csv = AuditCsv.of(log.find(callers.tenant().value(), filter.query())).getBytes(StandardCharsets.UTF_8);
         return DefaultStreamedContent.builder().name("audit.csv").contentType("text/csv")
                 .stream(() -> new ByteArrayInputStream(csv)).build();
-    }
-
-    private AuditQuery query() {
-        return new AuditQuery(actor, action, from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
-                to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), 0, AuditQuery.MAX_LIMIT);
     }
 
     public List<AuditEvent> getEvents() {
@@ -73,35 +64,7 @@ public class AuditView implements Serializable {
         return verdict;
     }
 
-    public String getActor() {
-        return actor;
-    }
-
-    public void setActor(String actor) {
-        this.actor = actor;
-    }
-
-    public String getAction() {
-        return action;
-    }
-
-    public void setAction(String action) {
-        this.action = action;
-    }
-
-    public LocalDate getFrom() {
-        return from;
-    }
-
-    public void setFrom(LocalDate from) {
-        this.from = from;
-    }
-
-    public LocalDate getTo() {
-        return to;
-    }
-
-    public void setTo(LocalDate to) {
-        this.to = to;
+    public AuditFilterForm getFilter() {
+        return filter;
     }
 }

@@ -1,6 +1,7 @@
 package io.fincopilot.web.console;
 
 import io.fincopilot.keys.boundary.ApiKeys;
+import io.fincopilot.platform.console.ConsoleActions;
 import io.fincopilot.keys.boundary.NewKey;
 import io.fincopilot.keys.entity.ApiKey;
 import io.fincopilot.security.CallerContext;
@@ -9,7 +10,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.Serializable;
 import java.time.Clock;
@@ -20,9 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** The tenant console's API keys page: create (secret shown once), list, revoke. */
 @Named
@@ -58,10 +56,7 @@ public class KeysView implements Serializable {
                 : Arrays.stream(ipAllowList.split("[\\s,]+")).filter(s -> !s.isBlank()).toList();
         Instant expires = expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         NewKey request = new NewKey(name, new LinkedHashSet<>(scopes), expires, ips, rateLimit);
-        Set<ConstraintViolation<NewKey>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            ConsoleActions.error("The key was not created", violations.stream()
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+        if (!ConsoleActions.valid(validator, request, "The key was not created")) {
             return;
         }
         ApiKeys.CreatedKey created = ConsoleActions.run(() ->

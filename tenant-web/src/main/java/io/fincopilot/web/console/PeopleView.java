@@ -1,5 +1,6 @@
 package io.fincopilot.web.console;
 
+import io.fincopilot.platform.console.ConsoleActions;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Permission;
 import io.fincopilot.security.Role;
@@ -10,15 +11,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** The tenant console's people page: invite, change roles, remove. */
 @Named
@@ -59,10 +57,7 @@ public class PeopleView implements Serializable {
     public void invite() {
         temporaryPassword = null;
         NewPerson request = new NewPerson(username, email, firstName, lastName, role);
-        Set<ConstraintViolation<NewPerson>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            ConsoleActions.error("The person was not invited", violations.stream()
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+        if (!ConsoleActions.valid(validator, request, "The person was not invited")) {
             return;
         }
         People.Invited invited = ConsoleActions.run(() ->
