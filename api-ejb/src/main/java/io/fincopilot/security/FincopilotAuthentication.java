@@ -2,6 +2,7 @@ package io.fincopilot.security;
 
 import io.fincopilot.keys.control.KeySecret;
 import io.fincopilot.platform.RequestId;
+import io.fincopilot.platform.PlatformMetrics;
 import io.fincopilot.platform.problem.Problem;
 import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.ratelimit.RateLimit;
@@ -37,6 +38,9 @@ public abstract class FincopilotAuthentication implements HttpAuthenticationMech
 
     @Inject
     Admission admission;
+
+    @Inject
+    PlatformMetrics metrics;
 
     /** Whether the path (inside the application) belongs to the API rather than the console. */
     protected abstract boolean isApiPath(String path);
@@ -135,6 +139,7 @@ public abstract class FincopilotAuthentication implements HttpAuthenticationMech
 
     /** Refuses with a problem document on the API, and with a page that says why on the console. */
     private AuthenticationStatus refuse(HttpServletRequest req, HttpServletResponse res, String path, Problem problem) {
+        metrics.refused(problem.type());
         res.setStatus(problem.status());
         res.setCharacterEncoding("UTF-8");
         try {

@@ -44,6 +44,17 @@ class HealthIT {
     }
 
     @Test
+    void countsRequestsByOperationAndRefusalsByReason() {
+        assertEquals(200, stack.get("/api/v1/me", stack.env("DEMO_API_KEY")).statusCode());
+        assertEquals(401, stack.get("/api/v1/me", "fc_live_000000000000_" + "0".repeat(43)).statusCode());
+        String metrics = stack.get("/metrics", null).body();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("fincopilot_requests_count")
+                && l.contains("operation=\"MeResource.me\"") && l.contains("status=\"2xx\"")), "request timer");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("fincopilot_refusals_total") && l.contains("reason=\"invalid-key\"")),
+                "refusal counter");
+    }
+
+    @Test
     void describesTheApiWithOpenApiAndABrowsableUi() {
         HttpResponse<String> openapi = stack.get("/openapi", null);
         assertEquals(200, openapi.statusCode());

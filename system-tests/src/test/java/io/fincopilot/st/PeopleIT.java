@@ -92,6 +92,33 @@ class PeopleIT {
     }
 
     @Test
+    void parallelFirstRequestsOfANewPersonAllSucceed() throws Exception {
+        // A person made in Keycloak directly (not invited here) is first seen by many requests at once.
+        KeycloakAdmin keycloak = new KeycloakAdmin(STACK);
+        String username = Tenants.unique("direct");
+        keycloak.call("POST", "/users", "{\"username\":\"" + username + "\",\"enabled\":true,\"emailVerified\":true,"
+                + "\"email\":\"" + username + "@people.test\",\"firstName\":\"D\",\"lastName\":\"Irect\","
+                + "\"attributes\":{\"tenant_id\":[\"" + tenant.id() + "\"]}}");
+        keycloak.call("POST", "/users/" + keycloak.userId(username) + "/role-mappings/realm",
+                "[" + keycloak.call("GET", "/roles/viewer", null).body() + "]");
+        String password = "Pw-" + UUID.randomUUID();
+        keycloak.setPassword(username, password);
+        String token = STACK.passwordGrant(username, password, null).getString("access_token");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            statuses.add(pool.submit(() -> STACK.get("/api/v1/me", token).statusCode()));
+        }
+        pool.shutdown();
+        for (java.util.concurrent.Future<Integer> status : statuses) {
+            assertEquals(200, status.get());
+        }
+        long mirrored = Stack.json(STACK.get("/api/v1/people", admin).body()).asJsonArray().stream()
+                .filter(p -> p.asJsonObject().getString("username").equals(username)).count();
+        assertEquals(1, mirrored, "one membership row, however many first requests");
+    }
+
+    @Test
     void theLastTenantAdminCannotBeDemotedOrRemoved() {
         String adminId = Stack.json(STACK.get("/api/v1/people", admin)).asJsonArray().stream()
                 .map(v -> v.asJsonObject()).filter(p -> p.getString("username").equals(tenant.admin()))

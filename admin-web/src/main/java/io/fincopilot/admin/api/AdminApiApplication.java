@@ -1,5 +1,6 @@
 package io.fincopilot.admin.api;
 
+import io.fincopilot.platform.RequestMetrics;
 import io.fincopilot.platform.problem.ProblemMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
@@ -14,6 +15,6 @@ public class AdminApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(OrganizationsResource.class, AdminAuditResource.class, ProblemMapper.class,
-                ProblemMapper.Validation.class);
+                ProblemMapper.Validation.class, RequestMetrics.class);
     }
 }

@@ -21,6 +21,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -122,7 +124,7 @@ public class People {
         String tokenRole = caller.tenantRole().map(Role::claim).orElse("none");
         Optional<Person> existing = bySubject(caller.subject());
         if (existing.isEmpty()) {
-            em.persist(new Person(caller.subject(), caller.username(), caller.email(), tokenRole, now));
+            firstSeen(tenant, caller, tokenRole, now);
             return caller;
         }
         Person person = existing.get();
@@ -140,6 +142,21 @@ public class People {
             return caller;
         }
         return Role.fromClaim(person.role()).map(caller::withTenantRole).orElse(caller.withoutTenantRole());
+    }
+
+    /**
+     * Mirrors a person seen for the first time. Parallel first requests of the same person race to
+     * insert; the unique (tenant, subject) constraint lets one win and the others do nothing.
+     */
+    private void firstSeen(TenantId tenant, Caller caller, String role, Instant now) {
+        Person person = new Person(caller.subject(), caller.username(), caller.email(), role, now);
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        em.createNativeQuery("insert into people (id, tenant_id, subject, username, email, role, first_seen_at, "
+                + "last_seen_at, status) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'ACTIVE') "
+                + "on conflict (tenant_id, subject) do nothing")
+                .setParameter(1, person.id()).setParameter(2, tenant.value()).setParameter(3, person.subject())
+                .setParameter(4, person.username()).setParameter(5, person.email()).setParameter(6, role)
+                .setParameter(7, at).setParameter(8, at).executeUpdate();
     }
 
     public List<Person> all(TenantId tenant) {

@@ -1,5 +1,6 @@
 package io.fincopilot.web.api;
 
+import io.fincopilot.platform.RequestMetrics;
 import io.fincopilot.platform.problem.ProblemMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
@@ -36,6 +37,6 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(MeResource.class, KeysResource.class, PeopleResource.class, AuditResource.class, ProblemMapper.class,
-                ProblemMapper.Validation.class);
+                ProblemMapper.Validation.class, RequestMetrics.class);
     }
 }

@@ -1,0 +1,35 @@
+package io.fincopilot.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * The application's own metrics in /metrics: {@code fincopilot_requests} (a timer per API operation
+ * and status class: request rate and latency) and {@code fincopilot_refusals_total} (requests
+ * refused before a resource, by problem type, rate limiting among them).
+ */
+@ApplicationScoped
+public class PlatformMetrics {
+
+    private static final Metadata REQUESTS = Metadata.builder().withName("fincopilot_requests")
+            .withDescription("API requests by operation and status class").build();
+    private static final Metadata REFUSALS = Metadata.builder().withName("fincopilot_refusals")
+            .withDescription("Requests refused before reaching a resource, by problem type").build();
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry registry;
+
+    public void request(String operation, int status, Duration duration) {
+        registry.timer(REQUESTS, new Tag("operation", operation), new Tag("status", status / 100 + "xx")).update(duration);
+    }
+
+    public void refused(String problemType) {
+        registry.counter(REFUSALS, new Tag("reason", problemType.substring(problemType.lastIndexOf('/') + 1))).inc();
+    }
+}
