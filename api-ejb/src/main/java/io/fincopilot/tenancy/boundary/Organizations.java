@@ -127,7 +127,7 @@ public class Organizations {
         if (organization.keycloakGroupId() != null) {
             for (String userId : keycloak.groupMembers(organization.keycloakGroupId())) {
                 keycloak.setEnabled(userId, false);
-                UndoOnRollback.register(transactions, () -> keycloak.setEnabled(userId, true));
+                UndoOnRollback.register(transactions, () -> keycloak.setEnabledQuietly(userId, true));
             }
         }
     }

@@ -84,7 +84,7 @@ public class People {
         person.changeRole(role.claim(), Instant.now(Clock.systemUTC()));
         keycloak.setTenantRole(person.keycloakUserId(), role);
         UndoOnRollback.register(transactions, () -> Role.fromClaim(previous)
-                .ifPresent(r -> keycloak.setTenantRole(person.keycloakUserId(), r)));
+                .ifPresent(r -> keycloak.setTenantRoleQuietly(person.keycloakUserId(), r)));
         audit.record(tenant.value(), act(by, sourceIp, "person.role-changed", person,
                 Map.of("from", previous, "to", role.claim())));
         return person;

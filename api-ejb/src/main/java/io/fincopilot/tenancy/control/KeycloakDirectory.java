@@ -85,9 +85,6 @@ public class KeycloakDirectory {
             user.setEnabled(true);
             user.setEmailVerified(true);
             user.setAttributes(Map.of("tenant_id", List.of(tenant.toString())));
-            if (groupId != null) {
-                user.setGroups(List.of());
-            }
             CredentialRepresentation credential = new CredentialRepresentation();
             credential.setType(CredentialRepresentation.PASSWORD);
             credential.setValue(password);
@@ -128,6 +125,15 @@ public class KeycloakDirectory {
         });
     }
 
+    /** Best effort, for undoing a half-made change; failures are logged, not thrown. */
+    public void setTenantRoleQuietly(String userId, Role role) {
+        try {
+            setTenantRole(userId, role);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not restore the role of Keycloak user " + userId + " while undoing a change", e);
+        }
+    }
+
     public void deletePerson(String userId) {
         call("remove the person's account", () -> {
             try (Response response = realm().users().delete(userId)) {
@@ -153,6 +159,16 @@ public class KeycloakDirectory {
             realm().groups().group(groupId).remove();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not delete Keycloak group " + groupId + " while undoing a change", e);
+        }
+    }
+
+    /** Best effort, for undoing a half-made change; failures are logged, not thrown. */
+    public void setEnabledQuietly(String userId, boolean enabled) {
+        try {
+            setEnabled(userId, enabled);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not " + (enabled ? "enable" : "disable") + " Keycloak user " + userId
+                    + " while undoing a change", e);
         }
     }
 
