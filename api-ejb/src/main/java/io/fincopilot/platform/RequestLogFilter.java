@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * Gives every request an id (kept from {@code X-Request-Id} when well-formed), echoes it in the
- * response, and writes one access line per request (JSON fields in the server log). Registered in each WAR's web.xml.
+ * response, sets the headers every answer needs, and writes one access line per request (JSON
+ * fields in the server log). Registered in each WAR's web.xml.
  */
 public class RequestLogFilter extends HttpFilter {
 
@@ -23,6 +24,13 @@ public class RequestLogFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws IOException, ServletException {
         String id = RequestId.begin(req, res);
+        // Answers may carry secrets (a new key, a one-time password) and tenant data: never cache or sniff them.
+        String uri = req.getRequestURI();
+        if (!uri.contains("/jakarta.faces.resource/") && !uri.contains("/webjars/")) {
+            res.setHeader("Cache-Control", "no-store");
+        }
+        res.setHeader("X-Content-Type-Options", "nosniff");
+        res.setHeader("Referrer-Policy", "no-referrer");
         long start = System.nanoTime();
         try {
             chain.doFilter(req, res);

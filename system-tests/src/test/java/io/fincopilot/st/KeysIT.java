@@ -36,6 +36,7 @@ class KeysIT {
         HttpResponse<String> created = STACK.postJson("/api/v1/keys", admin,
                 "{\"name\":\"reporting\",\"scopes\":[\"ask\",\"documents:read\"]}");
         assertEquals(201, created.statusCode(), created.body());
+        assertEquals("no-store", created.headers().firstValue("Cache-Control").orElse(""), "a secret is never cached");
         JsonObject body = Stack.json(created).asJsonObject();
         String secret = body.getString("secret");
         JsonObject key = body.getJsonObject("key");
