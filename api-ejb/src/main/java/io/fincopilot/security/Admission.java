@@ -1,5 +1,9 @@
 package io.fincopilot.security;
 
+import static io.fincopilot.persistence.NativeValues.instant;
+import static io.fincopilot.persistence.NativeValues.timestamptz;
+import static io.fincopilot.persistence.NativeValues.uuid;
+
 import io.fincopilot.audit.boundary.AuditTrail;
 import io.fincopilot.audit.entity.Act;
 import io.fincopilot.keys.control.IpAllowList;
@@ -8,6 +12,7 @@ import io.fincopilot.platform.problem.Problem;
 import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.ratelimit.RateLimit;
 import io.fincopilot.ratelimit.RateLimiter;
+import io.fincopilot.tenancy.boundary.Organizations;
 import io.fincopilot.tenancy.boundary.People;
 import io.fincopilot.tenancy.entity.OrganizationStatus;
 import io.fincopilot.tenancy.entity.TenantId;
@@ -15,10 +20,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,7 +42,14 @@ public class Admission {
     public record Admitted(Caller caller, RateLimit rateLimit) {
     }
 
-    private record Tenancy(OrganizationStatus status, String slug, int planLimit) {
+    /** An API key's row, as the look-up by prefix reads it (before any tenant is known). */
+    private record StoredKey(UUID id, TenantId tenant, String secretHash, String scopes, String ipAllowList,
+            Instant expiresAt, boolean revoked, Integer rateLimitPerMinute) {
+
+        static StoredKey of(Object[] row) {
+            return new StoredKey(uuid(row[0]), new TenantId(uuid(row[1])), (String) row[2], (String) row[3],
+                    (String) row[4], instant(row[5]), row[6] != null, row[7] == null ? null : ((Number) row[7]).intValue());
+        }
     }
 
     @PersistenceContext(unitName = "fincopilot")
@@ -47,6 +57,9 @@ public class Admission {
 
     @Inject
     People people;
+
+    @Inject
+    Organizations organizations;
 
     @Inject
     RateLimiter limiter;
@@ -58,9 +71,9 @@ public class Admission {
         if (verified.tenant() == null) {
             return new Admitted(verified, null);
         }
-        Tenancy tenancy = tenancy(verified.tenant());
+        Organizations.Standing standing = standing(verified.tenant());
         Caller caller = verified.kind() == Caller.Kind.PERSON ? people.admit(verified.tenant(), verified) : verified;
-        RateLimit limit = countRequest ? limiter.hit("tenant:" + verified.tenant(), tenancy.planLimit()) : null;
+        RateLimit limit = countRequest ? limiter.hit("tenant:" + verified.tenant(), standing.rateLimitPerMinute()) : null;
         return new Admitted(caller, limit);
     }
 
@@ -69,79 +82,63 @@ public class Admission {
         List<?> rows = em.createNativeQuery("select id, tenant_id, secret_hash, scopes, ip_allow_list, expires_at, "
                 + "revoked_at, rate_limit_per_minute from api_keys where prefix = ?1")
                 .setParameter(1, secret.prefix()).getResultList();
-        if (rows.isEmpty() || !secret.matches((String) ((Object[]) rows.get(0))[2])) {
+        StoredKey key = rows.isEmpty() ? null : StoredKey.of((Object[]) rows.get(0));
+        if (key == null || !secret.matches(key.secretHash())) {
             throw invalidKey();
         }
-        Object[] key = (Object[]) rows.get(0);
-        UUID keyId = uuid(key[0]);
-        TenantId tenant = new TenantId(uuid(key[1]));
         Instant now = Instant.now(Clock.systemUTC());
         String actor = "key:" + secret.prefix();
-        if (key[6] != null) {
-            audit.recordSeparately(tenant.value(), new Act(actor, "api_key", "key.used-after-revocation",
+        if (key.revoked()) {
+            audit.recordSeparately(key.tenant().value(), new Act(actor, "api_key", "key.used-after-revocation",
                     actor, sourceIp, Act.Outcome.DENIED, Map.of()));
             throw new ProblemException(Problem.of(401, "key-revoked", "API key revoked", "this API key was revoked"));
         }
-        if (key[5] != null && !now.isBefore(instant(key[5]))) {
+        if (key.expiresAt() != null && !now.isBefore(key.expiresAt())) {
             throw new ProblemException(Problem.of(401, "key-expired", "API key expired",
-                    "this API key expired at " + instant(key[5])));
+                    "this API key expired at " + key.expiresAt()));
         }
-        if (key[4] != null && !IpAllowList.parse(Arrays.asList(((String) key[4]).split(","))).allows(sourceIp)) {
-            audit.recordSeparately(tenant.value(), new Act(actor, "api_key", "key.address-refused", actor, sourceIp,
+        if (key.ipAllowList() != null && !IpAllowList.parse(Arrays.asList(key.ipAllowList().split(","))).allows(sourceIp)) {
+            audit.recordSeparately(key.tenant().value(), new Act(actor, "api_key", "key.address-refused", actor, sourceIp,
                     Act.Outcome.DENIED, Map.of()));
             throw new ProblemException(Problem.of(403, "key-address-not-allowed", "Address not allowed",
                     "this API key may not be used from " + sourceIp));
         }
-        Tenancy tenancy = tenancy(tenant);
+        Organizations.Standing standing = standing(key.tenant());
         em.createNativeQuery("update api_keys set last_used_at = ?1 where id = ?2 "
                 + "and (last_used_at is null or last_used_at < ?3)")
-                .setParameter(1, OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC)).setParameter(2, keyId)
-                .setParameter(3, OffsetDateTime.ofInstant(now.minusSeconds(60), java.time.ZoneOffset.UTC))
+                .setParameter(1, timestamptz(now)).setParameter(2, key.id())
+                .setParameter(3, timestamptz(now.minusSeconds(60)))
                 .executeUpdate();
         EnumSet<Permission> scopes = EnumSet.noneOf(Permission.class);
-        Arrays.stream(((String) key[3]).split(" ")).forEach(s -> Permission.fromScope(s).ifPresent(scopes::add));
-        Caller caller = new Caller(keyId.toString(), actor, null, tenant, EnumSet.noneOf(Role.class), scopes,
+        Arrays.stream(key.scopes().split(" ")).forEach(s -> Permission.fromScope(s).ifPresent(scopes::add));
+        Caller caller = new Caller(key.id().toString(), actor, null, key.tenant(), EnumSet.noneOf(Role.class), scopes,
                 Caller.Kind.API_KEY, null);
         if (!countRequest) {
             return new Admitted(caller, null);
         }
-        int keyLimit = key[7] == null ? tenancy.planLimit() : Math.min(((Number) key[7]).intValue(), tenancy.planLimit());
-        RateLimit limit = limiter.hit("key:" + keyId, keyLimit).tighter(limiter.hit("tenant:" + tenant, tenancy.planLimit()));
+        int planLimit = standing.rateLimitPerMinute();
+        int keyLimit = key.rateLimitPerMinute() == null ? planLimit : Math.min(key.rateLimitPerMinute(), planLimit);
+        RateLimit limit = limiter.hit("key:" + key.id(), keyLimit).tighter(limiter.hit("tenant:" + key.tenant(), planLimit));
         return new Admitted(caller, limit);
     }
 
-    private Tenancy tenancy(TenantId tenant) {
-        List<?> rows = em.createNativeQuery("select o.status, o.slug, p.rate_limit_per_minute from organizations o "
-                + "join plans p on p.code = o.plan where o.id = ?1").setParameter(1, tenant.value()).getResultList();
-        if (rows.isEmpty()) {
-            throw new ProblemException(Problem.of(401, "unknown-tenant", "Unknown organization",
-                    "the credential names an organization that does not exist here"));
+    /** The organization's standing; a suspended or closed one is refused here, naming why. */
+    private Organizations.Standing standing(TenantId tenant) {
+        Organizations.Standing standing = organizations.standing(tenant).orElseThrow(() -> new ProblemException(
+                Problem.of(401, "unknown-tenant", "Unknown organization",
+                        "the credential names an organization that does not exist here")));
+        if (standing.status() == OrganizationStatus.SUSPENDED) {
+            throw new ProblemException(Problem.of(403, "tenant-suspended", "Organization suspended", "the organization '"
+                    + standing.slug() + "' is suspended: its people and API keys are refused until it is resumed"));
         }
-        Object[] row = (Object[]) rows.get(0);
-        OrganizationStatus status = OrganizationStatus.valueOf((String) row[0]);
-        if (status == OrganizationStatus.SUSPENDED) {
-            throw new ProblemException(Problem.of(403, "tenant-suspended", "Organization suspended",
-                    "the organization '" + row[1] + "' is suspended: its people and API keys are refused until it is resumed"));
-        }
-        if (status == OrganizationStatus.CLOSED) {
+        if (standing.status() == OrganizationStatus.CLOSED) {
             throw new ProblemException(Problem.of(403, "tenant-closed", "Organization closed",
-                    "the organization '" + row[1] + "' is closed"));
+                    "the organization '" + standing.slug() + "' is closed"));
         }
-        return new Tenancy(status, (String) row[1], ((Number) row[2]).intValue());
+        return standing;
     }
 
     private static ProblemException invalidKey() {
         return new ProblemException(Problem.of(401, "invalid-key", "Invalid API key", "the API key is not valid"));
-    }
-
-    private static UUID uuid(Object value) {
-        return value instanceof UUID u ? u : UUID.fromString(value.toString());
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        return value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value;
     }
 }

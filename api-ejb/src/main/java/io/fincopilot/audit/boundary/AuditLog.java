@@ -1,5 +1,9 @@
 package io.fincopilot.audit.boundary;
 
+import static io.fincopilot.persistence.NativeValues.instant;
+import static io.fincopilot.persistence.NativeValues.timestamptz;
+import static io.fincopilot.persistence.NativeValues.uuid;
+
 import io.fincopilot.audit.control.ChainVerifier;
 import io.fincopilot.audit.entity.AuditEvent;
 import io.fincopilot.audit.entity.AuditQuery;
@@ -8,10 +12,6 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -64,7 +64,7 @@ public class AuditLog {
     public List<ChainVerification> verifyAll() {
         List<ChainVerification> verdicts = new ArrayList<>();
         for (Object tenant : em.createNativeQuery("select tenant_id from audit_heads order by tenant_id").getResultList()) {
-            verdicts.add(verify(asUuid(tenant)));
+            verdicts.add(verify(uuid(tenant)));
         }
         return verdicts;
     }
@@ -85,11 +85,11 @@ public class AuditLog {
             sql.append(" and action = ?").append(params.size());
         }
         if (q.from() != null) {
-            params.add(OffsetDateTime.ofInstant(q.from(), ZoneOffset.UTC));
+            params.add(timestamptz(q.from()));
             sql.append(" and occurred_at >= ?").append(params.size());
         }
         if (q.to() != null) {
-            params.add(OffsetDateTime.ofInstant(q.to(), ZoneOffset.UTC));
+            params.add(timestamptz(q.to()));
             sql.append(" and occurred_at < ?").append(params.size());
         }
         sql.append(" order by occurred_at desc, sequence desc limit ").append(q.limit()).append(" offset ").append(q.offset());
@@ -104,27 +104,10 @@ public class AuditLog {
         List<AuditEvent> events = new ArrayList<>();
         for (Object row : query.getResultList()) {
             Object[] c = (Object[]) row;
-            events.add(new AuditEvent(asUuid(c[0]), ((Number) c[1]).longValue(), asInstant(c[2]), (String) c[3],
+            events.add(new AuditEvent(uuid(c[0]), ((Number) c[1]).longValue(), instant(c[2]), (String) c[3],
                     (String) c[4], (String) c[5], (String) c[6], (String) c[7], (String) c[8], (String) c[9],
                     ((String) c[10]).trim(), ((String) c[11]).trim()));
         }
         return events;
-    }
-
-    private static UUID asUuid(Object value) {
-        return value instanceof UUID u ? u : UUID.fromString(value.toString());
-    }
-
-    private static Instant asInstant(Object value) {
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 }

@@ -1,5 +1,6 @@
 package io.fincopilot.audit.boundary;
 
+import io.fincopilot.persistence.NativeValues;
 import io.fincopilot.audit.entity.Act;
 import io.fincopilot.audit.entity.AuditEvent;
 import jakarta.ejb.Stateless;
@@ -9,8 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -49,7 +48,7 @@ public class AuditTrail {
                 + "target, source_ip, outcome, details, prev_hash, hash) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
                 .setParameter(1, tenant)
                 .setParameter(2, sequence)
-                .setParameter(3, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
+                .setParameter(3, NativeValues.timestamptz(event.occurredAt()))
                 .setParameter(4, event.actor())
                 .setParameter(5, event.actorType())
                 .setParameter(6, event.action())

@@ -14,12 +14,4 @@ public record Act(String actor, String actorType, String action, String target, 
     public Act {
         details = details == null ? Map.of() : Map.copyOf(details);
     }
-
-    public Act withOutcome(Outcome newOutcome) {
-        return new Act(actor, actorType, action, target, sourceIp, newOutcome, details);
-    }
-
-    public Act withDetails(Map<String, ?> more) {
-        return new Act(actor, actorType, action, target, sourceIp, outcome, more);
-    }
 }

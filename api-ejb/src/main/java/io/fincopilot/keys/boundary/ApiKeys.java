@@ -8,6 +8,7 @@ import io.fincopilot.keys.entity.ApiKey;
 import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.security.Caller;
 import io.fincopilot.security.Permission;
+import io.fincopilot.tenancy.boundary.Organizations;
 import io.fincopilot.tenancy.entity.TenantId;
 import io.fincopilot.tenancy.entity.TenantPartition;
 import jakarta.ejb.Stateless;
@@ -37,6 +38,9 @@ public class ApiKeys {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Organizations organizations;
+
     public CreatedKey create(TenantId tenant, Caller by, String sourceIp, NewKey request) {
         Set<String> scopes = scopes(request.scopes());
         List<String> ipAllowList = request.ipAllowList() == null ? List.of()
@@ -52,7 +56,7 @@ public class ApiKeys {
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
             throw ProblemException.badRequest("expiresAt must be in the future");
         }
-        int planLimit = planLimit(tenant);
+        int planLimit = organizations.standing(tenant).orElseThrow().rateLimitPerMinute();
         if (request.rateLimitPerMinute() != null && request.rateLimitPerMinute() > planLimit) {
             throw ProblemException.badRequest("rateLimitPerMinute may only lower the plan's limit of " + planLimit);
         }
@@ -98,12 +102,6 @@ public class ApiKeys {
                     + Permission.keyScopes().stream().map(Permission::scope).toList());
         }
         return scopes;
-    }
-
-    private int planLimit(TenantId tenant) {
-        return ((Number) em.createNativeQuery("select p.rate_limit_per_minute from organizations o "
-                + "join plans p on p.code = o.plan where o.id = ?1").setParameter(1, tenant.value())
-                .getSingleResult()).intValue();
     }
 
     private static Act act(Caller by, String sourceIp, String action, ApiKey key, Map<String, ?> details) {

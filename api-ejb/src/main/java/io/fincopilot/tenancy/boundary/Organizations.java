@@ -35,6 +35,10 @@ import java.util.Optional;
 @Stateless
 public class Organizations {
 
+    /** What every request of a tenant needs to know about its organization: whether it may come in, and its plan's limit. */
+    public record Standing(OrganizationStatus status, String slug, int rateLimitPerMinute) {
+    }
+
     /** An organization just made, with its first admin's one-time password. */
     public record Created(Organization organization, String adminUsername, String adminTemporaryPassword) {
     }
@@ -57,6 +61,14 @@ public class Organizations {
 
     public Optional<Organization> find(TenantId id) {
         return Optional.ofNullable(em.find(Organization.class, id.value()));
+    }
+
+    /** One indexed read, on every request: the status and the plan's rate limit. */
+    public Optional<Standing> standing(TenantId id) {
+        List<?> rows = em.createNativeQuery("select o.status, o.slug, p.rate_limit_per_minute from organizations o "
+                + "join plans p on p.code = o.plan where o.id = ?1").setParameter(1, id.value()).getResultList();
+        return rows.stream().findFirst().map(r -> (Object[]) r).map(row -> new Standing(
+                OrganizationStatus.valueOf((String) row[0]), (String) row[1], ((Number) row[2]).intValue()));
     }
 
     public Organization get(TenantId id) {

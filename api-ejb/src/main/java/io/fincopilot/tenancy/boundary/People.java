@@ -1,5 +1,6 @@
 package io.fincopilot.tenancy.boundary;
 
+import io.fincopilot.persistence.NativeValues;
 import io.fincopilot.platform.problem.Problem;
 import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.security.Caller;
@@ -22,7 +23,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -150,7 +150,7 @@ public class People {
      */
     private void firstSeen(TenantId tenant, Caller caller, String role, Instant now) {
         Person person = new Person(caller.subject(), caller.username(), caller.email(), role, now);
-        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        OffsetDateTime at = NativeValues.timestamptz(now);
         em.createNativeQuery("insert into people (id, tenant_id, subject, username, email, role, first_seen_at, "
                 + "last_seen_at, status) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'ACTIVE') "
                 + "on conflict (tenant_id, subject) do nothing")

@@ -67,13 +67,6 @@ public class KeycloakDirectory {
         });
     }
 
-    public void deleteGroup(String groupId) {
-        call("delete the organization's group", () -> {
-            realm().groups().group(groupId).remove();
-            return null;
-        });
-    }
-
     public NewAccount createPerson(TenantId tenant, String groupId, Invitee invitee) {
         return call("create the person's account", () -> {
             String password = temporaryPassword();
