@@ -47,19 +47,27 @@ secrets_load() {
     umask 077
     {
       for name in PG_SUPER_PASSWORD PG_APP_PASSWORD PG_KEYCLOAK_PASSWORD KEYCLOAK_ADMIN_PASSWORD \
-                  API_CLIENT_SECRET PROVISIONER_SECRET S3_ACCESS_KEY S3_SECRET_KEY DEMO_PASSWORD; do
+                  API_CLIENT_SECRET PROVISIONER_SECRET S3_ACCESS_KEY S3_SECRET_KEY DEMO_PASSWORD PAYARA_ADMIN_PASSWORD; do
         printf '%s=%s\n' "$name" "$(random_token)"
       done
     } >"$file"
     umask 022
   fi
   # A state folder made by an older launcher lacks the newer secrets: add them.
-  for name in PROVISIONER_SECRET; do
+  for name in PROVISIONER_SECRET PAYARA_ADMIN_PASSWORD; do
     grep -q "^$name=" "$file" || printf '%s=%s\n' "$name" "$(random_token)" >>"$file"
   done
+  # Older launchers wrote the summary's logins into launcher.log and left demo.env readable by everyone.
+  [ ! -f "$FINCOPILOT_STATE/logs/launcher.log" ] \
+    || sed -i -e '/^  \(Tenant admin\|Platform admin\|API key\)  /d' "$FINCOPILOT_STATE/logs/launcher.log"
+  chmod 600 "$file"
+  [ ! -f "$FINCOPILOT_STATE/demo.env" ] || chmod 600 "$FINCOPILOT_STATE/demo.env"
   # shellcheck source=/dev/null
   source "$file"
 }
+
+# An Authorization header for curl's -H @file, so that a token never shows on a command line.
+bearer_header() { printf 'Authorization: Bearer %s\n' "$1"; }
 
 random_token() { head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24; }
 
@@ -156,7 +164,9 @@ print_summary() {
   local env="$FINCOPILOT_STATE/demo.env"
   # shellcheck source=/dev/null
   source "$env"
-  cat <<SUMMARY | tee -a "$FINCOPILOT_STATE/logs/launcher.log"
+  # The summary names passwords and the demo key: to the terminal only, never into a log.
+  say "FinCopilot is running at $FINCOPILOT_URL; URLs and logins are in $env"
+  cat <<SUMMARY
 
 FinCopilot is running.
   API              $FINCOPILOT_URL/api/v1   (OpenAPI: $FINCOPILOT_URL/openapi, UI: $FINCOPILOT_URL/openapi-ui/)

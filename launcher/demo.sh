@@ -9,8 +9,9 @@ kc_admin() { # method path [json]
   local token
   token=$(keycloak_admin_token)
   [ -n "$token" ] || die "could not log in to Keycloak's admin API; see $FINCOPILOT_STATE/logs/keycloak.log"
-  curl -sf -X "$1" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-    ${3:+--data "$3"} "$KEYCLOAK_URL/admin/realms/$FINCOPILOT_REALM$2"
+  # Bodies (passwords among them) and tokens go through stdin and a header file, never the command line.
+  printf '%s' "${3:-}" | curl -sf -X "$1" -H @<(bearer_header "$token") -H 'Content-Type: application/json' \
+    ${3:+--data-binary @-} "$KEYCLOAK_URL/admin/realms/$FINCOPILOT_REALM$2"
 }
 
 # The first string value of a field in a JSON text (enough for Keycloak's and our own answers).
@@ -33,7 +34,7 @@ kc_ensure_user() { # username role
 }
 
 cli_token() { # username password
-  curl -sf --data-urlencode "username=$1" --data-urlencode "password=$2" -d grant_type=password \
+  printf '%s' "$2" | curl -sf --data-urlencode "username=$1" --data-urlencode "password@-" -d grant_type=password \
     -d client_id=fincopilot-cli "$KEYCLOAK_URL/realms/$FINCOPILOT_REALM/protocol/openid-connect/token" \
     | json_field access_token
 }
@@ -46,12 +47,12 @@ demo_provision() {
   local token response tenant
   token=$(cli_token platform.admin "$DEMO_PASSWORD")
   [ -n "$token" ] || die "the demo platform admin could not log in; see $FINCOPILOT_STATE/logs/keycloak.log"
-  response=$(curl -s -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  response=$(curl -s -H @<(bearer_header "$token") -H 'Content-Type: application/json' \
     --data "{\"slug\":\"$DEMO_TENANT_SLUG\",\"name\":\"$DEMO_TENANT_NAME\",\"plan\":\"pro\",\"admin\":{\"username\":\"demo.admin\",\"email\":\"demo.admin@demo.fincopilot.local\",\"firstName\":\"Demo\",\"lastName\":\"Admin\"}}" \
     "$APP_URL/admin/api/v1/organizations")
   tenant=$(printf '%s' "$response" | json_field id)
   if [ -z "$tenant" ]; then # created by an earlier, interrupted run
-    tenant=$(curl -sf -H "Authorization: Bearer $token" "$APP_URL/admin/api/v1/organizations" \
+    tenant=$(curl -sf -H @<(bearer_header "$token") "$APP_URL/admin/api/v1/organizations" \
       | tr '{' '\n' | grep "\"slug\":\"$DEMO_TENANT_SLUG\"" | json_field id)
   fi
   [ -n "$tenant" ] || die "could not create the demo organization: $response"
@@ -67,10 +68,11 @@ demo_provision() {
   kc_admin PUT "/users/$service" "{\"attributes\":{\"tenant_id\":[\"$tenant\"]}}" >/dev/null \
     || die "could not attach the API client's service account to the demo tenant"
   local key
-  key=$(curl -s -H "Authorization: Bearer $(cli_token demo.admin "$DEMO_PASSWORD")" -H 'Content-Type: application/json' \
+  key=$(curl -s -H @<(bearer_header "$(cli_token demo.admin "$DEMO_PASSWORD")") -H 'Content-Type: application/json' \
     --data '{"name":"demo key (all scopes)","scopes":["documents:read","documents:write","ask","usage:read","audit:read"]}' \
     "$APP_URL/api/v1/keys" | json_field secret)
   [ -n "$key" ] || die "could not create the demo API key"
+  umask 077 # demo.env holds passwords and the demo key: mode 600
   cat >"$env" <<ENV
 FINCOPILOT_URL=$APP_URL
 TENANT_CONSOLE_URL=$APP_URL/console/
@@ -91,4 +93,5 @@ S3_ENDPOINT=$S3_URL
 S3_BUCKET=$FINCOPILOT_BUCKET
 PAYARA_ADMIN_PORT=$FINCOPILOT_ADMIN_PORT
 ENV
+  umask 022
 }

@@ -31,7 +31,7 @@ keycloak_start() {
   fi
   # The realm, with this stack's console URL and API client secret put in.
   mkdir -p "$dir/data/import"
-  keycloak_realm_file >"$dir/data/import/fincopilot-realm.json"
+  (umask 077 && keycloak_realm_file >"$dir/data/import/fincopilot-realm.json")
   step "starting Keycloak on $KEYCLOAK_URL"
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$KEYCLOAK_ADMIN_PASSWORD" \
   KC_DB_PASSWORD="$PG_KEYCLOAK_PASSWORD" JAVA_OPTS_KC_HEAP="-Xms128m -Xmx768m" \
@@ -58,10 +58,9 @@ keycloak_sync_realm() {
   local token body
   token=$(keycloak_admin_token)
   [ -n "$token" ] || die "could not log in to Keycloak's admin API; see $FINCOPILOT_STATE/logs/keycloak.log"
-  body=$(mktemp)
-  keycloak_realm_file >"$body"
-  curl -sf -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-    --data-binary "$(sed '1s/{/{"ifResourceExists": "SKIP",/' "$body")" \
+  body=$(mktemp) # mode 600: the realm file holds client secrets, which never go on a command line
+  keycloak_realm_file | sed '1s/{/{"ifResourceExists": "SKIP",/' >"$body"
+  curl -sf -X POST -H @<(bearer_header "$token") -H 'Content-Type: application/json' --data-binary @"$body" \
     "$KEYCLOAK_URL/admin/realms/$FINCOPILOT_REALM/partialImport" >/dev/null \
     || { rm -f "$body"; die "could not bring the Keycloak realm up to date; see $FINCOPILOT_STATE/logs/keycloak.log"; }
   rm -f "$body"
@@ -73,7 +72,7 @@ keycloak_status() { status_line keycloak "$(keycloak_pidfile)" "$KEYCLOAK_URL" "
 
 # A token for Keycloak's admin REST API, as the bootstrap admin of the master realm.
 keycloak_admin_token() {
-  curl -sf --data-urlencode "username=admin" --data-urlencode "password=$KEYCLOAK_ADMIN_PASSWORD" \
+  printf '%s' "$KEYCLOAK_ADMIN_PASSWORD" | curl -sf --data-urlencode "username=admin" --data-urlencode "password@-" \
     -d grant_type=password -d client_id=admin-cli "$KEYCLOAK_URL/realms/master/protocol/openid-connect/token" \
     | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
 }

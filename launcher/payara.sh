@@ -10,7 +10,10 @@ payara_pidfile() { printf '%s' "$(payara_domaindir)/$PAYARA_DOMAIN/config/pid"; 
 
 payara_config_version() { cksum <"$FINCOPILOT_HOME/launcher/payara.sh"; }
 
-asadmin() { "$(payara_dir)/bin/asadmin" --interactive=false --port "$FINCOPILOT_ADMIN_PORT" "$@"; }
+asadmin() {
+  "$(payara_dir)/bin/asadmin" --interactive=false --host 127.0.0.1 --port "$FINCOPILOT_ADMIN_PORT" --user admin \
+    --passwordfile "$(payara_passwordfile)" "$@"
+}
 
 payara_unpack() { # zip dir
   extract_zip "$1" "$2.tmp"
@@ -30,38 +33,61 @@ payara_environment() {
   export FINCOPILOT_S3_SECRET_KEY="$S3_SECRET_KEY"
 }
 
+# The admin user's password file (mode 600): asadmin reads the password from it, never from its command line.
+payara_passwordfile() { printf '%s' "$FINCOPILOT_STATE/run/payara-admin.pw"; }
+
+payara_write_passwordfile() {
+  (umask 077 && printf 'AS_ADMIN_PASSWORD=%s\n' "$PAYARA_ADMIN_PASSWORD" >"$(payara_passwordfile)")
+}
+
+# One configuration step; a failed step stops the launcher (a half-configured domain is never marked done).
+payara_configure() {
+  asadmin "$@" >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1 \
+    || die "configuring Payara failed at 'asadmin $1'; see $FINCOPILOT_STATE/logs/payara-setup.log"
+}
+
 payara_create_domain() {
-  local domaindir
+  local domaindir listener
   domaindir=$(payara_domaindir)
   step "creating the Payara domain (ports $FINCOPILOT_PORT_BASE+)"
-  "$(payara_dir)/bin/asadmin" --interactive=false create-domain --domaindir "$domaindir" \
-    --portbase "$FINCOPILOT_PORT_BASE" --nopassword=true "$PAYARA_DOMAIN" >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1 \
+  payara_write_passwordfile
+  "$(payara_dir)/bin/asadmin" --interactive=false --user admin --passwordfile "$(payara_passwordfile)" create-domain \
+    --domaindir "$domaindir" --portbase "$FINCOPILOT_PORT_BASE" "$PAYARA_DOMAIN" \
+    >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1 \
     || die "create-domain failed; see $FINCOPILOT_STATE/logs/payara-setup.log"
   cp "$FINCOPILOT_STATE/downloads/postgresql-jdbc.jar" "$domaindir/$PAYARA_DOMAIN/lib/"
   payara_launch
   local pool="serverName=127.0.0.1:portNumber=$FINCOPILOT_PG_PORT:databaseName=fincopilot:user=fincopilot"
   pool="$pool:password=$PG_APP_PASSWORD:stringtype=unspecified:ApplicationName=fincopilot"
-  {
-    asadmin delete-jvm-options -Xmx512m || true
-    asadmin create-jvm-options -Xmx1g
-    asadmin create-jvm-options -Dfincopilot.stack="$FINCOPILOT_STATE"
-    asadmin create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
-      --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 32 \
-      --isconnectvalidatereq=true --validationmethod custom-validation \
-      --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation \
-      --property "$pool" fincopilot-pool
-    asadmin create-jdbc-resource --connectionpoolid fincopilot-pool jdbc/fincopilot
-    # Roles in tokens arrive as groups; each group is the role of the same name.
-    asadmin set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true
-    # Two stacks on one machine (up and test) must never join one data grid.
-    asadmin set-hazelcast-configuration --clustername "fincopilot-$FINCOPILOT_PORT_BASE"
-    # JSON lines in server.log; a Map parameter of a record (see StructuredLog) becomes JSON fields.
-    asadmin set-log-attributes \
-      "com.sun.enterprise.server.logging.GFFileHandler.formatter=fish.payara.enterprise.server.logging.JSONLogFormatter"
-    # Do not advertise the server and its version on every response.
-    asadmin set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.xpowered-by=false
-    asadmin set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.server-header=false
-  } >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1 || die "configuring Payara failed; see $FINCOPILOT_STATE/logs/payara-setup.log"
+  asadmin delete-jvm-options -Xmx512m >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1 || true # absent in some versions
+  payara_configure create-jvm-options -Xmx1g
+  payara_configure create-jvm-options -Dfincopilot.stack="$FINCOPILOT_STATE"
+  payara_configure create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
+    --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 32 \
+    --isconnectvalidatereq=true --validationmethod custom-validation \
+    --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation \
+    --property "$pool" fincopilot-pool
+  payara_configure create-jdbc-resource --connectionpoolid fincopilot-pool jdbc/fincopilot
+  # Roles in tokens arrive as groups; each group is the role of the same name.
+  payara_configure set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true
+  # Two stacks on one machine (up and test) must never join one data grid.
+  payara_configure set-hazelcast-configuration --clustername "fincopilot-$FINCOPILOT_PORT_BASE"
+  # JSON lines in server.log; a Map parameter of a record (see StructuredLog) becomes JSON fields.
+  payara_configure set-log-attributes \
+    "com.sun.enterprise.server.logging.GFFileHandler.formatter=fish.payara.enterprise.server.logging.JSONLogFormatter"
+  # A server's request threads, not the domain's five: a slow or stuck request must not stop the others.
+  payara_configure set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64
+  payara_configure set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8
+  for listener in http-listener-1 http-listener-2; do
+    # Do not advertise the server and its version, over HTTP or HTTPS.
+    payara_configure set "configs.config.server-config.network-config.protocols.protocol.$listener.http.xpowered-by=false"
+    payara_configure set "configs.config.server-config.network-config.protocols.protocol.$listener.http.server-header=false"
+    # A request that has not finished within two minutes is cut off; idle keep-alive connections after 30 s.
+    payara_configure set "configs.config.server-config.network-config.protocols.protocol.$listener.http.request-timeout-seconds=120"
+    payara_configure set "configs.config.server-config.network-config.protocols.protocol.$listener.http.timeout-seconds=30"
+  done
+  # The admin port answers this machine only, and only with the admin password (see docs/operations.md).
+  payara_configure set configs.config.server-config.network-config.network-listeners.network-listener.admin-listener.address=127.0.0.1
   asadmin stop-domain --domaindir "$domaindir" "$PAYARA_DOMAIN" >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1 || true
   payara_config_version >"$domaindir/$PAYARA_DOMAIN/.fincopilot-configured"
 }
@@ -75,6 +101,7 @@ payara_launch() {
 }
 
 payara_start() {
+  payara_write_passwordfile
   if pid_alive "$(payara_pidfile)"; then return 0; fi
   unpack_once "$FINCOPILOT_STATE/downloads/payara.zip" "$(payara_dir)" payara_unpack
   # The domain holds no data (that is in PostgreSQL and S3): when this script's configuration

@@ -41,7 +41,9 @@ run_tests() {
   step "starting the test stack in $FINCOPILOT_TEST_STATE (ports from $FINCOPILOT_TEST_PORT_BASE)"
   test_stack up
   step "system tests"
-  (cd "$FINCOPILOT_HOME" && "$FINCOPILOT_HOME/mvnw" -B -pl system-tests -Psystem-tests verify \
+  (cd "$FINCOPILOT_HOME" \
+    && export FINCOPILOT_PAYARA_ADMIN_PASSWORD="$(sed -n 's/^PAYARA_ADMIN_PASSWORD=//p' "$FINCOPILOT_TEST_STATE/secrets.env")" \
+    && "$FINCOPILOT_HOME/mvnw" -B -pl system-tests -Psystem-tests verify \
     -Dfincopilot.env="$FINCOPILOT_TEST_STATE/demo.env" -Dfincopilot.secrets="$FINCOPILOT_TEST_STATE/secrets.env" \
     -Dfincopilot.payara.admin.port="$(sed -n 's/^PAYARA_ADMIN_PORT=//p' "$FINCOPILOT_TEST_STATE/demo.env")")
 }

@@ -16,6 +16,7 @@ import io.fincopilot.tenancy.boundary.Organizations;
 import io.fincopilot.tenancy.boundary.People;
 import io.fincopilot.tenancy.entity.OrganizationStatus;
 import io.fincopilot.tenancy.entity.TenantId;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,6 +27,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -36,19 +38,27 @@ import java.util.UUID;
  * role change made on any instance applies to the very next request on every instance.
  */
 @Stateless
+// It decides whether a credential may come in at all: the container knows no caller yet.
+@PermitAll
 public class Admission {
 
     /** A caller let in, and where it stands against its rate limits (null when not counted). */
     public record Admitted(Caller caller, RateLimit rateLimit) {
     }
 
-    /** An API key's row, as the look-up by prefix reads it (before any tenant is known). */
-    private record StoredKey(UUID id, TenantId tenant, String secretHash, String scopes, String ipAllowList,
-            Instant expiresAt, boolean revoked, Integer rateLimitPerMinute) {
+    /**
+     * An API key's row with its organization's standing, read by prefix in one statement (before
+     * any tenant is known) and reused for up to a second (see {@link CredentialCache}).
+     */
+    record StoredKey(UUID id, TenantId tenant, String secretHash, String scopes, String ipAllowList,
+            Instant expiresAt, boolean revoked, Integer rateLimitPerMinute, Instant lastUsedAt,
+            Organizations.Standing standing) {
 
         static StoredKey of(Object[] row) {
             return new StoredKey(uuid(row[0]), new TenantId(uuid(row[1])), (String) row[2], (String) row[3],
-                    (String) row[4], instant(row[5]), row[6] != null, row[7] == null ? null : ((Number) row[7]).intValue());
+                    (String) row[4], instant(row[5]), row[6] != null, row[7] == null ? null : ((Number) row[7]).intValue(),
+                    instant(row[8]), new Organizations.Standing(OrganizationStatus.valueOf((String) row[9]),
+                            (String) row[10], ((Number) row[11]).intValue()));
         }
     }
 
@@ -67,11 +77,14 @@ public class Admission {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    CredentialCache cache;
+
     public Admitted admitToken(Caller verified, boolean countRequest) {
         if (verified.tenant() == null) {
             return new Admitted(verified, null);
         }
-        Organizations.Standing standing = standing(verified.tenant());
+        Organizations.Standing standing = admissible(cache.standing(verified.tenant(), organizations::standing));
         Caller caller = verified.kind() == Caller.Kind.PERSON ? people.admit(verified.tenant(), verified) : verified;
         RateLimit limit = countRequest ? limiter.hit("tenant:" + verified.tenant(), standing.rateLimitPerMinute()) : null;
         return new Admitted(caller, limit);
@@ -79,18 +92,15 @@ public class Admission {
 
     public Admitted admitKey(String presented, String sourceIp, boolean countRequest) {
         KeySecret secret = KeySecret.parse(presented).orElseThrow(() -> invalidKey());
-        List<?> rows = em.createNativeQuery("select id, tenant_id, secret_hash, scopes, ip_allow_list, expires_at, "
-                + "revoked_at, rate_limit_per_minute from api_keys where prefix = ?1")
-                .setParameter(1, secret.prefix()).getResultList();
-        StoredKey key = rows.isEmpty() ? null : StoredKey.of((Object[]) rows.get(0));
+        StoredKey key = cache.key(secret.prefix(), this::readKey).orElse(null);
         if (key == null || !secret.matches(key.secretHash())) {
             throw invalidKey();
         }
         Instant now = Instant.now(Clock.systemUTC());
         String actor = "key:" + secret.prefix();
         if (key.revoked()) {
-            audit.recordSeparately(key.tenant().value(), new Act(actor, "api_key", "key.used-after-revocation",
-                    actor, sourceIp, Act.Outcome.DENIED, Map.of()));
+            refused(key, new Act(actor, "api_key", "key.used-after-revocation", actor, sourceIp, Act.Outcome.DENIED,
+                    Map.of()));
             throw new ProblemException(Problem.of(401, "key-revoked", "API key revoked", "this API key was revoked"));
         }
         if (key.expiresAt() != null && !now.isBefore(key.expiresAt())) {
@@ -98,17 +108,18 @@ public class Admission {
                     "this API key expired at " + key.expiresAt()));
         }
         if (key.ipAllowList() != null && !IpAllowList.parse(Arrays.asList(key.ipAllowList().split(","))).allows(sourceIp)) {
-            audit.recordSeparately(key.tenant().value(), new Act(actor, "api_key", "key.address-refused", actor, sourceIp,
-                    Act.Outcome.DENIED, Map.of()));
+            refused(key, new Act(actor, "api_key", "key.address-refused", actor, sourceIp, Act.Outcome.DENIED, Map.of()));
             throw new ProblemException(Problem.of(403, "key-address-not-allowed", "Address not allowed",
                     "this API key may not be used from " + sourceIp));
         }
-        Organizations.Standing standing = standing(key.tenant());
-        em.createNativeQuery("update api_keys set last_used_at = ?1 where id = ?2 "
-                + "and (last_used_at is null or last_used_at < ?3)")
-                .setParameter(1, timestamptz(now)).setParameter(2, key.id())
-                .setParameter(3, timestamptz(now.minusSeconds(60)))
-                .executeUpdate();
+        Organizations.Standing standing = admissible(Optional.of(key.standing()));
+        if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minusSeconds(60))) {
+            em.createNativeQuery("update api_keys set last_used_at = ?1 where id = ?2 "
+                    + "and (last_used_at is null or last_used_at < ?3)")
+                    .setParameter(1, timestamptz(now)).setParameter(2, key.id())
+                    .setParameter(3, timestamptz(now.minusSeconds(60)))
+                    .executeUpdate();
+        }
         EnumSet<Permission> scopes = EnumSet.noneOf(Permission.class);
         Arrays.stream(key.scopes().split(" ")).forEach(s -> Permission.fromScope(s).ifPresent(scopes::add));
         Caller caller = new Caller(key.id().toString(), actor, null, key.tenant(), EnumSet.noneOf(Role.class), scopes,
@@ -118,13 +129,31 @@ public class Admission {
         }
         int planLimit = standing.rateLimitPerMinute();
         int keyLimit = key.rateLimitPerMinute() == null ? planLimit : Math.min(key.rateLimitPerMinute(), planLimit);
-        RateLimit limit = limiter.hit("key:" + key.id(), keyLimit).tighter(limiter.hit("tenant:" + key.tenant(), planLimit));
-        return new Admitted(caller, limit);
+        return new Admitted(caller, limiter.hitBoth("key:" + key.id(), keyLimit, "tenant:" + key.tenant(), planLimit));
     }
 
-    /** The organization's standing; a suspended or closed one is refused here, naming why. */
-    private Organizations.Standing standing(TenantId tenant) {
-        Organizations.Standing standing = organizations.standing(tenant).orElseThrow(() -> new ProblemException(
+    private Optional<StoredKey> readKey(String prefix) {
+        List<?> rows = em.createNativeQuery("select k.id, k.tenant_id, k.secret_hash, k.scopes, k.ip_allow_list, "
+                + "k.expires_at, k.revoked_at, k.rate_limit_per_minute, k.last_used_at, o.status, o.slug, "
+                + "p.rate_limit_per_minute from api_keys k join organizations o on o.id = k.tenant_id "
+                + "join plans p on p.code = o.plan where k.prefix = ?1")
+                .setParameter(1, prefix).getResultList();
+        return rows.stream().findFirst().map(r -> StoredKey.of((Object[]) r));
+    }
+
+    /**
+     * A refused key is audited once a minute, not once a request: hammering the API with it must not
+     * flood the tenant's trail or hold its chain's lock. The count of the minute's refusals is kept.
+     */
+    private void refused(StoredKey key, Act act) {
+        if (limiter.firstThisMinute("refused:key:" + key.id())) {
+            audit.recordSeparately(key.tenant().value(), act);
+        }
+    }
+
+    /** The organization's standing; a missing, suspended or closed one is refused here, naming why. */
+    private static Organizations.Standing admissible(Optional<Organizations.Standing> found) {
+        Organizations.Standing standing = found.orElseThrow(() -> new ProblemException(
                 Problem.of(401, "unknown-tenant", "Unknown organization",
                         "the credential names an organization that does not exist here")));
         if (standing.status() == OrganizationStatus.SUSPENDED) {

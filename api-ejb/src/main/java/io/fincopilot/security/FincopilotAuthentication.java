@@ -51,8 +51,8 @@ public abstract class FincopilotAuthentication implements HttpAuthenticationMech
         RequestId.begin(req, res);
         String path = req.getRequestURI().substring(req.getContextPath().length());
         try {
-            if (KeySecret.looksLikeKey(req.getQueryString())) {
-                throw new ProblemException(Problem.of(400, "key-in-query", "API key in the query string",
+            if (KeySecret.looksLikeKey(req.getQueryString()) || KeySecret.looksLikeKey(req.getRequestURI())) {
+                throw new ProblemException(Problem.of(400, "key-in-url", "API key in the URL",
                         "API keys are never accepted in the URL; send the key in the Authorization or X-API-Key header"));
             }
             String credential = credential(req);

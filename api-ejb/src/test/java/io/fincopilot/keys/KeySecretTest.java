@@ -61,4 +61,15 @@ class KeySecretTest {
         assertThrows(IllegalArgumentException.class, () -> IpAllowList.validate("10.0.0.0/x"));
         assertThrows(IllegalArgumentException.class, () -> IpAllowList.validate("300.1.1.1"));
     }
+
+    @Test
+    void aKeyAnywhereInAUrlIsFoundAndRedacted() {
+        String key = KeySecret.generate().token();
+        assertTrue(KeySecret.looksLikeKey("/api/v1/me;" + key));
+        assertTrue(KeySecret.looksLikeKey("/api/v1/me;FC%5Flive%5fabc"));
+        assertFalse(KeySecret.looksLikeKey("/api/v1/me"));
+        String redacted = KeySecret.redact("/api/v1/me;" + key + "/x?y=" + key);
+        assertFalse(redacted.contains(key.substring(8)), redacted);
+        assertEquals("/api/v1/me;fc_live_[redacted]/x?y=fc_live_[redacted]", redacted);
+    }
 }

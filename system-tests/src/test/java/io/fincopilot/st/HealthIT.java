@@ -61,7 +61,8 @@ class HealthIT {
         assertTrue(openapi.body().contains("/api/v1/me"), "the API document lists /api/v1/me");
         HttpResponse<String> ui = stack.get("/openapi-ui/", null);
         assertEquals(200, ui.statusCode());
-        assertTrue(ui.body().contains("SwaggerUIBundle"));
+        assertTrue(ui.body().contains("swagger-ui-bundle.js") && ui.body().contains("init.js"), ui.body());
+        assertTrue(STACK.get("/openapi-ui/init.js", null).body().contains("SwaggerUIBundle"));
     }
 
     @Test

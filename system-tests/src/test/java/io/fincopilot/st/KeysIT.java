@@ -136,7 +136,7 @@ class KeysIT {
         String secret = Tenants.key(admin, "ask");
         HttpResponse<String> response = STACK.get("/api/v1/me?api_key=" + secret, null);
         assertEquals(400, response.statusCode());
-        assertEquals("key-in-query", problemType(response));
+        assertEquals("key-in-url", problemType(response));
         assertEquals(400, STACK.get("/api/v1/me?key=" + secret, secret).statusCode());
     }
 

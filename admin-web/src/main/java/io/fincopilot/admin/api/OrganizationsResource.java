@@ -1,14 +1,12 @@
 package io.fincopilot.admin.api;
 
-import io.fincopilot.audit.boundary.AuditTrail;
-import io.fincopilot.audit.entity.Act;
-import io.fincopilot.security.Caller;
+import io.fincopilot.keys.boundary.ApiKeys;
+import io.fincopilot.keys.entity.ApiKey;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Role;
 import io.fincopilot.tenancy.boundary.NewOrganization;
 import io.fincopilot.tenancy.boundary.Organizations;
 import io.fincopilot.tenancy.entity.Organization;
-import io.fincopilot.tenancy.entity.OrganizationStatus;
 import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,7 +25,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -41,16 +38,26 @@ public class OrganizationsResource {
     Organizations organizations;
 
     @Inject
-    CallerContext callers;
+    ApiKeys keys;
 
     @Inject
-    AuditTrail audit;
+    CallerContext callers;
 
     public record OrganizationView(String id, String slug, String name, String plan, String status, Instant createdAt) {
 
         static OrganizationView of(Organization o) {
             return new OrganizationView(o.id().toString(), o.slug().value(), o.name(), o.plan(),
                     o.status().name().toLowerCase(), o.createdAt());
+        }
+    }
+
+    /** A tenant's key as support sees it: what it is and how it stands, never a secret (none is stored). */
+    public record TenantKeyView(String id, String prefix, String name, List<String> scopes, Instant createdAt,
+            Instant lastUsedAt, Instant expiresAt, Instant revokedAt) {
+
+        static TenantKeyView of(ApiKey k) {
+            return new TenantKeyView(k.id().toString(), k.prefix(), k.name(), List.copyOf(k.scopes()), k.createdAt(),
+                    k.lastUsedAt(), k.expiresAt(), k.revokedAt());
         }
     }
 
@@ -72,13 +79,15 @@ public class OrganizationsResource {
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME, Role.BILLING_NAME})
     @Operation(summary = "One organization (a support look-up, which is audited)")
     public OrganizationView get(@PathParam("id") UUID id) {
-        Organization organization = organizations.get(new TenantId(id));
-        Caller caller = callers.require();
-        if (caller.has(Role.SUPPORT)) {
-            audit.recordSeparately(id, new Act(caller.actor(), "person", "support.organization-viewed",
-                    "organization:" + organization.slug(), callers.sourceIp(), Act.Outcome.SUCCESS, Map.of()));
-        }
-        return OrganizationView.of(organization);
+        return OrganizationView.of(organizations.get(new TenantId(id), callers.require(), callers.sourceIp()));
+    }
+
+    @GET
+    @Path("{id}/keys")
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    @Operation(summary = "An organization's API keys (never their secrets); the look-up is audited")
+    public List<TenantKeyView> keys(@PathParam("id") UUID id) {
+        return keys.lookUp(new TenantId(id), callers.require(), callers.sourceIp()).stream().map(TenantKeyView::of).toList();
     }
 
     @POST
@@ -98,7 +107,7 @@ public class OrganizationsResource {
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
     @Operation(summary = "Suspend an organization: its people and keys are refused, its data stays")
     public OrganizationView suspend(@PathParam("id") UUID id) {
-        return change(id, OrganizationStatus.SUSPENDED);
+        return OrganizationView.of(organizations.suspend(new TenantId(id), callers.require(), callers.sourceIp()));
     }
 
     @POST
@@ -106,7 +115,7 @@ public class OrganizationsResource {
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
     @Operation(summary = "Resume a suspended organization")
     public OrganizationView resume(@PathParam("id") UUID id) {
-        return change(id, OrganizationStatus.ACTIVE);
+        return OrganizationView.of(organizations.resume(new TenantId(id), callers.require(), callers.sourceIp()));
     }
 
     @POST
@@ -114,11 +123,6 @@ public class OrganizationsResource {
     @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
     @Operation(summary = "Close an organization: keys revoked, accounts disabled, data kept")
     public OrganizationView close(@PathParam("id") UUID id) {
-        return change(id, OrganizationStatus.CLOSED);
-    }
-
-    private OrganizationView change(UUID id, OrganizationStatus target) {
-        return OrganizationView.of(organizations.changeStatus(new TenantId(id), target, callers.require(),
-                callers.sourceIp()));
+        return OrganizationView.of(organizations.close(new TenantId(id), callers.require(), callers.sourceIp()));
     }
 }

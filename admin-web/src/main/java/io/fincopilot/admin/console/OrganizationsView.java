@@ -7,7 +7,6 @@ import io.fincopilot.tenancy.boundary.NewOrganization;
 import io.fincopilot.tenancy.boundary.NewPerson;
 import io.fincopilot.tenancy.boundary.Organizations;
 import io.fincopilot.tenancy.entity.Organization;
-import io.fincopilot.tenancy.entity.OrganizationStatus;
 import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
@@ -16,6 +15,7 @@ import jakarta.inject.Named;
 import jakarta.validation.Validator;
 import java.io.Serializable;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The admin console's organizations: the table, the create form, suspend, resume and close. */
 @Named
@@ -47,12 +47,9 @@ public class OrganizationsView implements Serializable {
         rows = organizations.all();
     }
 
+    /** The service decides who may; the page only hides what the role cannot use. */
     public void create() {
         temporaryPassword = null;
-        if (!isPlatformAdmin()) {
-            ConsoleActions.error("Not allowed", "only platform admins create organizations");
-            return;
-        }
         NewOrganization request = new NewOrganization(slug, name, plan,
                 new NewPerson(adminUsername, adminEmail, adminFirstName, adminLastName, Role.TENANT_ADMIN.claim()));
         if (!ConsoleActions.valid(validator, request, "The organization was not created")) {
@@ -70,24 +67,20 @@ public class OrganizationsView implements Serializable {
     }
 
     public void suspend(TenantId id) {
-        change(id, OrganizationStatus.SUSPENDED);
+        change(() -> organizations.suspend(id, callers.require(), callers.sourceIp()));
     }
 
     public void resume(TenantId id) {
-        change(id, OrganizationStatus.ACTIVE);
+        change(() -> organizations.resume(id, callers.require(), callers.sourceIp()));
     }
 
     public void close(TenantId id) {
-        if (!isPlatformAdmin()) {
-            ConsoleActions.error("Not allowed", "only platform admins close organizations");
-            return;
-        }
-        change(id, OrganizationStatus.CLOSED);
+        change(() -> organizations.close(id, callers.require(), callers.sourceIp()));
     }
 
-    private void change(TenantId id, OrganizationStatus target) {
+    private void change(Supplier<Organization> action) {
         temporaryPassword = null;
-        Organization changed = ConsoleActions.run(() -> organizations.changeStatus(id, target, callers.require(), callers.sourceIp()));
+        Organization changed = ConsoleActions.run(action);
         if (changed != null) {
             ConsoleActions.info("Status changed", changed.name() + " is now "
                     + changed.status().name().toLowerCase());
@@ -97,6 +90,11 @@ public class OrganizationsView implements Serializable {
 
     public boolean isPlatformAdmin() {
         return callers.require().has(Role.PLATFORM_ADMIN);
+    }
+
+    /** Support and platform admins suspend and resume; billing only looks. */
+    public boolean isSupervisor() {
+        return isPlatformAdmin() || callers.require().has(Role.SUPPORT);
     }
 
     public boolean isAuditor() {

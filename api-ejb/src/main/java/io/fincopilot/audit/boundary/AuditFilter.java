@@ -8,6 +8,10 @@ import java.time.format.DateTimeParseException;
 /** Turns the audit log's query parameters into a query, refusing malformed ones clearly. */
 public final class AuditFilter {
 
+    /** What PostgreSQL's timestamptz holds comfortably, and any audit query could mean. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private AuditFilter() {
     }
 
@@ -26,10 +30,15 @@ public final class AuditFilter {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value.trim());
+            instant = Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name + " must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw ProblemException.badRequest(name + " must lie between " + EARLIEST + " and " + LATEST);
+        }
+        return instant;
     }
 }

@@ -8,6 +8,9 @@ import io.fincopilot.audit.control.ChainVerifier;
 import io.fincopilot.audit.entity.AuditEvent;
 import io.fincopilot.audit.entity.AuditQuery;
 import io.fincopilot.audit.entity.ChainVerification;
+import io.fincopilot.security.Permission;
+import io.fincopilot.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -31,15 +34,18 @@ public class AuditLog {
     EntityManager em;
 
     /** One tenant's events, newest first. */
+    @RolesAllowed(Permission.AUDIT_READ_NAME)
     public List<AuditEvent> find(UUID tenant, AuditQuery query) {
         return search(tenant, query);
     }
 
     /** Every tenant's events (platform staff only), newest first; a null tenant means all. */
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
     public List<AuditEvent> findAcrossTenants(UUID tenantOrNull, AuditQuery query) {
         return search(tenantOrNull, query);
     }
 
+    @RolesAllowed(Permission.AUDIT_READ_NAME)
     public ChainVerification verify(UUID tenant) {
         ChainVerifier verifier = new ChainVerifier(tenant);
         long after = 0;
@@ -61,6 +67,7 @@ public class AuditLog {
     }
 
     /** Verifies every chain there is, the platform's own included. */
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
     public List<ChainVerification> verifyAll() {
         List<ChainVerification> verdicts = new ArrayList<>();
         for (Object tenant : em.createNativeQuery("select tenant_id from audit_heads order by tenant_id").getResultList()) {

@@ -3,6 +3,7 @@ package io.fincopilot.audit.boundary;
 import io.fincopilot.persistence.NativeValues;
 import io.fincopilot.audit.entity.Act;
 import io.fincopilot.audit.entity.AuditEvent;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -18,6 +19,8 @@ import java.util.UUID;
  * own transaction is rolled back. Appends to one chain are serialized by locking its head row.
  */
 @Stateless
+// Every service appends the acts it performs, and refusals are appended before anyone is logged in.
+@PermitAll
 public class AuditTrail {
 
     @PersistenceContext(unitName = "fincopilot")

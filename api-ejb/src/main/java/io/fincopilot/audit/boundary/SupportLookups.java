@@ -4,6 +4,8 @@ import io.fincopilot.audit.entity.Act;
 import io.fincopilot.audit.entity.AuditEvent;
 import io.fincopilot.audit.entity.AuditQuery;
 import io.fincopilot.security.Caller;
+import io.fincopilot.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -24,6 +26,7 @@ public class SupportLookups {
     @Inject
     AuditTrail audit;
 
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
     public List<AuditEvent> auditEvents(Caller by, String sourceIp, UUID tenantOrNull, AuditQuery query, String action) {
         Map<String, Object> details = new HashMap<>();
         details.put("tenant", tenantOrNull == null ? "all" : tenantOrNull.toString());

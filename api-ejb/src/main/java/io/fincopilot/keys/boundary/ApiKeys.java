@@ -11,7 +11,12 @@ import io.fincopilot.security.Permission;
 import io.fincopilot.tenancy.boundary.Organizations;
 import io.fincopilot.tenancy.entity.TenantId;
 import io.fincopilot.tenancy.entity.TenantPartition;
+import io.fincopilot.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import io.fincopilot.security.CredentialCache;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -41,6 +46,13 @@ public class ApiKeys {
     @Inject
     Organizations organizations;
 
+    @Inject
+    CredentialCache credentials;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @RolesAllowed(Permission.KEYS_MANAGE_NAME)
     public CreatedKey create(TenantId tenant, Caller by, String sourceIp, NewKey request) {
         Set<String> scopes = scopes(request.scopes());
         List<String> ipAllowList = request.ipAllowList() == null ? List.of()
@@ -69,10 +81,12 @@ public class ApiKeys {
         return new CreatedKey(key, secret.token());
     }
 
+    @RolesAllowed(Permission.KEYS_MANAGE_NAME)
     public List<ApiKey> all(TenantId tenant) {
         return TenantPartition.bind(em, tenant).createNamedQuery(ApiKey.ALL, ApiKey.class).getResultList();
     }
 
+    @RolesAllowed(Permission.KEYS_MANAGE_NAME)
     public ApiKey get(TenantId tenant, UUID id) {
         ApiKey key = TenantPartition.bind(em, tenant).find(ApiKey.class, id);
         if (key == null) {
@@ -82,12 +96,25 @@ public class ApiKeys {
     }
 
     /** Revokes a key at once; revoking a revoked key changes nothing. */
+    @RolesAllowed(Permission.KEYS_MANAGE_NAME)
     public ApiKey revoke(TenantId tenant, UUID id, Caller by, String sourceIp) {
         ApiKey key = get(tenant, id);
+        credentials.forgetKey(transactions, key.prefix());
         if (key.revoke(by.actor(), Instant.now(Clock.systemUTC()))) {
             audit.record(tenant.value(), act(by, sourceIp, "key.revoked", key, Map.of("name", key.name())));
         }
         return key;
+    }
+
+    /** A tenant's keys as support sees them (never a secret: only hashes are stored); the look is audited. */
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    public List<ApiKey> lookUp(TenantId tenant, Caller by, String sourceIp) {
+        if (organizations.standing(tenant).isEmpty()) {
+            throw ProblemException.notFound("organization " + tenant);
+        }
+        audit.record(tenant.value(), new Act(by.actor(), by.kind().name().toLowerCase(), "support.keys-viewed",
+                "organization:" + tenant, sourceIp, Act.Outcome.SUCCESS, Map.of()));
+        return all(tenant);
     }
 
     private static Set<String> scopes(Set<String> requested) {

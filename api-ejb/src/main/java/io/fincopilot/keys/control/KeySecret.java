@@ -22,6 +22,8 @@ public record KeySecret(String prefix, String secret) {
     private static final int PREFIX_LENGTH = 12;
     private static final int SECRET_LENGTH = 43;
     private static final Pattern SHAPE = Pattern.compile("fc_live_([0-9a-z]{12})_([0-9A-Za-z]{43})");
+    /** The mark, also URL-encoded or in other case, and whatever follows it up to a URL delimiter. */
+    private static final Pattern LOOKS_LIKE_KEY = Pattern.compile("(?i)fc(_|%5f)live(_|%5f)[^/;?&#\\s]*");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public static KeySecret generate() {
@@ -38,7 +40,12 @@ public record KeySecret(String prefix, String secret) {
     }
 
     public static boolean looksLikeKey(String text) {
-        return text != null && text.contains(MARK);
+        return text != null && LOOKS_LIKE_KEY.matcher(text).find();
+    }
+
+    /** The text with anything that may be a key (also URL-encoded) replaced, for logs and echoes. */
+    public static String redact(String text) {
+        return text == null ? null : LOOKS_LIKE_KEY.matcher(text).replaceAll("fc_live_[redacted]");
     }
 
     /** The key as the client uses it; shown once, at creation. */

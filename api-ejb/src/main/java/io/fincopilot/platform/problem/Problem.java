@@ -1,5 +1,6 @@
 package io.fincopilot.platform.problem;
 
+import io.fincopilot.keys.control.KeySecret;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -36,7 +37,7 @@ public record Problem(String type, String title, int status, String detail, Map<
             json.add("detail", detail);
         }
         if (instance != null) {
-            json.add("instance", instance);
+            json.add("instance", KeySecret.redact(instance));
         }
         if (requestId != null) {
             json.add("requestId", requestId);

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -109,6 +110,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (causedBy(t, JsonbException.class) || causedBy(t, JsonException.class)) {
             return Problem.of(400, "malformed-body", "Malformed request body", "the body is not valid JSON of the expected shape");
         }
+        if (sqlState(t).startsWith("22")) {
+            // A data exception (a value PostgreSQL cannot store): the boundary should have refused it.
+            StructuredLog.log(LOG, Level.WARNING, "a value reached the database unchecked", Map.of(), t);
+            return Problem.of(400, "bad-request", "Bad request", "a value in the request is out of range or not storable");
+        }
         if (t instanceof WebApplicationException wae) {
             int status = wae.getResponse().getStatus();
             if (status < 500) {
@@ -159,6 +165,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
         }
         return false;
+    }
+
+    private static String sqlState(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "";
     }
 
     private static Throwable unwrap(Throwable t) {

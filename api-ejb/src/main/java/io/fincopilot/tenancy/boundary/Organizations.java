@@ -5,6 +5,7 @@ import io.fincopilot.audit.entity.Act;
 import io.fincopilot.persistence.Constraints;
 import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.security.Caller;
+import io.fincopilot.security.CredentialCache;
 import io.fincopilot.security.Role;
 import io.fincopilot.tenancy.control.KeycloakDirectory;
 import io.fincopilot.tenancy.control.UndoOnRollback;
@@ -14,7 +15,10 @@ import io.fincopilot.tenancy.entity.Person;
 import io.fincopilot.tenancy.entity.Slug;
 import io.fincopilot.tenancy.entity.TenantId;
 import io.fincopilot.tenancy.entity.TenantPartition;
+import io.fincopilot.security.Permission;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -55,15 +59,37 @@ public class Organizations {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    CredentialCache credentials;
+
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME, Role.BILLING_NAME})
     public List<Organization> all() {
         return em.createNamedQuery(Organization.ALL, Organization.class).getResultList();
     }
 
-    public Optional<Organization> find(TenantId id) {
+    /** One organization, for staff; a support person's look is itself audited, on that tenant's chain. */
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME, Role.BILLING_NAME})
+    public Organization get(TenantId id, Caller by, String sourceIp) {
+        Organization organization = find(id).orElseThrow(() -> ProblemException.notFound("organization " + id));
+        if (by.has(Role.SUPPORT)) {
+            audit.record(id.value(), act(by, sourceIp, "support.organization-viewed", organization, Map.of()));
+        }
+        return organization;
+    }
+
+    /** The caller's own organization, and never another: the tenant comes from the verified credential. */
+    @RolesAllowed(Permission.AUTHENTICATED)
+    public Optional<Organization> ofCaller(Caller caller) {
+        return caller.tenantId().flatMap(this::find);
+    }
+
+    private Optional<Organization> find(TenantId id) {
         return Optional.ofNullable(em.find(Organization.class, id.value()));
     }
 
     /** One indexed read, on every request: the status and the plan's rate limit. */
+    // Admission reads it before the caller is logged in, and services of every role read their own tenant's.
+    @PermitAll
     public Optional<Standing> standing(TenantId id) {
         List<?> rows = em.createNativeQuery("select o.status, o.slug, p.rate_limit_per_minute from organizations o "
                 + "join plans p on p.code = o.plan where o.id = ?1").setParameter(1, id.value()).getResultList();
@@ -71,10 +97,7 @@ public class Organizations {
                 OrganizationStatus.valueOf((String) row[0]), (String) row[1], ((Number) row[2]).intValue()));
     }
 
-    public Organization get(TenantId id) {
-        return find(id).orElseThrow(() -> ProblemException.notFound("organization " + id));
-    }
-
+    @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
     public Created create(NewOrganization request, Caller by, String sourceIp) {
         Slug slug = request.validSlug();
         if (em.createNativeQuery("select 1 from plans where code = ?1").setParameter(1, request.plan())
@@ -113,15 +136,32 @@ public class Organizations {
         return new Created(organization, admin.username(), account.temporaryPassword());
     }
 
-    public Organization changeStatus(TenantId id, OrganizationStatus target, Caller by, String sourceIp) {
-        Organization organization = get(id);
+    /** Its people and keys are refused until it is resumed; its data stays. */
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    public Organization suspend(TenantId id, Caller by, String sourceIp) {
+        return changeStatus(id, OrganizationStatus.SUSPENDED, by, sourceIp);
+    }
+
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    public Organization resume(TenantId id, Caller by, String sourceIp) {
+        return changeStatus(id, OrganizationStatus.ACTIVE, by, sourceIp);
+    }
+
+    /** For good: keys revoked, accounts disabled, data kept. */
+    @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
+    public Organization close(TenantId id, Caller by, String sourceIp) {
+        return changeStatus(id, OrganizationStatus.CLOSED, by, sourceIp);
+    }
+
+    private Organization changeStatus(TenantId id, OrganizationStatus target, Caller by, String sourceIp) {
+        Organization organization = find(id).orElseThrow(() -> ProblemException.notFound("organization " + id));
         try {
             organization.changeStatus(target, Instant.now(Clock.systemUTC()));
         } catch (IllegalStateException e) {
             throw ProblemException.conflict(e.getMessage());
         }
         if (target == OrganizationStatus.CLOSED) {
-            close(organization);
+            revokeAccess(organization);
         }
         String action = switch (target) {
             case ACTIVE -> "organization.resumed";
@@ -129,11 +169,12 @@ public class Organizations {
             case CLOSED -> "organization.closed";
         };
         audit.record(id.value(), act(by, sourceIp, action, organization, Map.of()));
+        credentials.forgetTenant(transactions, id);
         return organization;
     }
 
     /** A closed organization's keys are revoked and its people's accounts disabled; its data stays. */
-    private void close(Organization organization) {
+    private void revokeAccess(Organization organization) {
         em.createNativeQuery("update api_keys set revoked_at = now(), revoked_by = 'organization closed' "
                 + "where tenant_id = ?1 and revoked_at is null").setParameter(1, organization.id().value()).executeUpdate();
         if (organization.keycloakGroupId() != null) {

@@ -13,7 +13,10 @@ import io.fincopilot.audit.entity.Act;
 import io.fincopilot.tenancy.control.KeycloakDirectory;
 import io.fincopilot.tenancy.control.UndoOnRollback;
 import io.fincopilot.tenancy.entity.Organization;
+import io.fincopilot.security.Permission;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -48,18 +51,16 @@ public class People {
     @Inject
     AuditTrail audit;
 
-    @Inject
-    Organizations organizations;
-
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    @RolesAllowed(Permission.PEOPLE_MANAGE_NAME)
     public Invited invite(TenantId tenant, NewPerson request, Caller by, String sourceIp) {
         KeycloakDirectory.Invitee invitee = request.invitee(Role.VIEWER);
         if (keycloak.usernameTaken(invitee.username())) {
             throw ProblemException.conflict("the username '" + invitee.username() + "' is taken");
         }
-        Organization organization = organizations.get(tenant);
+        Organization organization = em.find(Organization.class, tenant.value());
         KeycloakDirectory.NewAccount account = keycloak.createPerson(tenant, organization.keycloakGroupId(), invitee);
         UndoOnRollback.register(transactions, () -> keycloak.deleteQuietly(account.userId()));
         Person person = Person.invited(account.userId(), invitee.username(), invitee.email(), invitee.role().claim(),
@@ -69,6 +70,7 @@ public class People {
         return new Invited(person, account.temporaryPassword());
     }
 
+    @RolesAllowed(Permission.PEOPLE_MANAGE_NAME)
     public Person changeRole(TenantId tenant, UUID id, Role role, Caller by, String sourceIp) {
         if (!role.tenantRole()) {
             throw ProblemException.badRequest("role must be tenant-admin, analyst or viewer");
@@ -90,6 +92,7 @@ public class People {
         return person;
     }
 
+    @RolesAllowed(Permission.PEOPLE_MANAGE_NAME)
     public Person remove(TenantId tenant, UUID id, Caller by, String sourceIp) {
         Person person = get(tenant, id);
         if (Role.TENANT_ADMIN.claim().equals(person.role())) {
@@ -118,6 +121,8 @@ public class People {
     }
 
     /** Checks a person's membership on a request, and answers the caller with the current role. */
+    // Admission calls it for every person's request, before the container knows the caller.
+    @PermitAll
     public Caller admit(TenantId tenant, Caller caller) {
         TenantPartition.bind(em, tenant);
         Instant now = Instant.now(Clock.systemUTC());
@@ -159,10 +164,12 @@ public class People {
                 .setParameter(7, at).setParameter(8, at).executeUpdate();
     }
 
+    @RolesAllowed(Permission.PEOPLE_MANAGE_NAME)
     public List<Person> all(TenantId tenant) {
         return TenantPartition.bind(em, tenant).createNamedQuery(Person.ALL, Person.class).getResultList();
     }
 
+    @RolesAllowed(Permission.PEOPLE_MANAGE_NAME)
     public Person get(TenantId tenant, UUID id) {
         Person person = TenantPartition.bind(em, tenant).find(Person.class, id);
         if (person == null || person.removed()) {

@@ -42,7 +42,7 @@ public class MeResource {
     @Operation(summary = "The caller's subject, tenant, roles and permissions")
     public Me me() {
         Caller caller = callers.require();
-        TenantView tenant = caller.tenantId().flatMap(organizations::find).map(MeResource::view).orElse(null);
+        TenantView tenant = organizations.ofCaller(caller).map(MeResource::view).orElse(null);
         return new Me(caller.subject(), caller.username(), caller.kind().name().toLowerCase(),
                 caller.roleNames().stream().sorted().toList(),
                 caller.permissions().stream().map(Permission::scope).sorted().toList(), tenant);

@@ -27,7 +27,7 @@ public class ConsoleHome {
     @PostConstruct
     void load() {
         caller = callers.require();
-        organization = caller.tenantId().flatMap(organizations::find).orElse(null);
+        organization = organizations.ofCaller(caller).orElse(null);
     }
 
     public String getUsername() {
