@@ -62,7 +62,7 @@ class HealthIT {
         HttpResponse<String> ui = stack.get("/openapi-ui/", null);
         assertEquals(200, ui.statusCode());
         assertTrue(ui.body().contains("swagger-ui-bundle.js") && ui.body().contains("init.js"), ui.body());
-        assertTrue(STACK.get("/openapi-ui/init.js", null).body().contains("SwaggerUIBundle"));
+        assertTrue(stack.get("/openapi-ui/init.js", null).body().contains("SwaggerUIBundle"));
     }
 
     @Test
