@@ -3,6 +3,7 @@ package io.fincopilot.platform.console;
 import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.security.Caller;
 import io.fincopilot.security.Permission;
+import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
@@ -28,7 +29,7 @@ public final class ConsoleActions {
             return action.get();
         } catch (ProblemException e) {
             error(e.problem().title(), e.problem().detail());
-        } catch (EJBAccessException e) {
+        } catch (EJBAccessException | AccessLocalException e) {
             error("Not allowed", "your role does not allow this; nothing was changed");
         } catch (EJBException e) {
             if (e.getCause() instanceof ProblemException p) {

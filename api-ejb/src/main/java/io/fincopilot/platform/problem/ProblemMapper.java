@@ -9,6 +9,7 @@ import io.fincopilot.audit.entity.AuditEvent;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -87,7 +88,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (t instanceof ProblemException p) {
             return p.problem();
         }
-        if (t instanceof NotAuthorizedException || t instanceof ForbiddenException || t instanceof EJBAccessException) {
+        if (t instanceof NotAuthorizedException || t instanceof ForbiddenException || t instanceof EJBAccessException
+                || t instanceof AccessLocalException) {
             if (!authenticated()) {
                 return Problem.of(401, "unauthenticated", "Unauthorized", "a valid API key or access token is required");
             }
