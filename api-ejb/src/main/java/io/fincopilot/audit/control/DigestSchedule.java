@@ -38,7 +38,8 @@ public class DigestSchedule {
 
     @PostConstruct
     void start() {
-        LOG.info(() -> "audit keys " + settings.keys() + "; a digest every " + settings.digestInterval());
+        ChainKeys keys = settings.keys();
+        LOG.info(() -> "audit keys " + keys + "; a digest every " + settings.digestInterval());
         // Before the first request: an upgraded database gets its first digest (which fixes how far
         // its unkeyed events reach) before anyone could rewrite them.
         writeDigest();
