@@ -4,10 +4,10 @@ import io.fincopilot.audit.control.DigestWriter;
 import io.fincopilot.audit.entity.Act;
 import io.fincopilot.audit.entity.AuditDigest;
 import io.fincopilot.audit.entity.AuditEvent;
-import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.security.Caller;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -25,17 +25,10 @@ public class AuditDigests {
     @Inject
     CallerContext callers;
 
-    /**
-     * Writes a digest now (in its own transaction, so it records committed heads only) and audits it.
-     * Platform admins only. The check is written out rather than declared with {@code @RolesAllowed}:
-     * on Payara 6.2025.9 one EJB method carrying {@code @RolesAllowed} in the EAR switches off the
-     * enforcement of every JAX-RS resource's {@code @RolesAllowed} (see docs/decisions.md, entry 26).
-     */
+    /** Writes a digest now (in its own transaction, so it records committed heads only) and audits it. */
+    @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
     public AuditDigest writeNow() {
         Caller by = callers.require();
-        if (!by.has(Role.PLATFORM_ADMIN)) {
-            throw ProblemException.forbidden("only platform admins write audit digests");
-        }
         AuditDigest digest = writer.write(true).orElseThrow();
         audit.record(AuditEvent.PLATFORM_CHAIN, new Act(by.actor(), by.kind().name().toLowerCase(), "audit.digest-written",
                 digest.key(), callers.sourceIp(), Act.Outcome.SUCCESS, Map.of("chains", digest.chains().size())));
