@@ -82,8 +82,8 @@ postgres_start() {
   roles="$home/.fincopilot-roles"
   if [ -f "$data/postmaster.pid" ] && as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     [ -f "$roles" ] && return 0
-    # Started by an older launcher: stop it to bring its roles to the new shape.
-    as_pg "$bin/pg_ctl" -D "$data" -m fast -w stop >>"$FINCOPILOT_STATE/logs/launcher.log" 2>&1
+    die "PostgreSQL in $FINCOPILOT_STATE was started by an older launcher and has one role for everything; \
+run './fincopilot down', then 'up' again to convert it to the owner and application roles (data is kept)"
   fi
   command -v xz >/dev/null || install_packages xz-utils || die "xz is needed to unpack PostgreSQL: install xz-utils"
   unpack_once "$FINCOPILOT_STATE/downloads/postgres-binaries.jar" "$home/server" pg_unpack
