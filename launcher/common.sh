@@ -54,9 +54,18 @@ secrets_load() {
     umask 022
   fi
   # A state folder made by an older launcher lacks the newer secrets: add them.
-  for name in PROVISIONER_SECRET PAYARA_ADMIN_PASSWORD; do
+  for name in PROVISIONER_SECRET PAYARA_ADMIN_PASSWORD PG_OWNER_PASSWORD; do
     grep -q "^$name=" "$file" || printf '%s=%s\n' "$name" "$(random_token)" >>"$file"
   done
+  # The schema's owner runs the migrations; the application runs as a role that owns nothing (postgres.sh).
+  grep -q '^PG_OWNER_USER=' "$file" || printf 'PG_OWNER_USER=fincopilot_owner\n' >>"$file"
+  grep -q '^PG_APP_USER=' "$file" || printf 'PG_APP_USER=fincopilot_app\n' >>"$file"
+  # The audit trail's HMAC keys (id:base64, comma-separated; the active one seals new events).
+  if ! grep -q '^AUDIT_HMAC_KEYS=' "$file"; then
+    local kid
+    kid="local-$(date -u +%Y%m%d%H%M%S)"
+    printf 'AUDIT_HMAC_KEYS=%s:%s\nAUDIT_HMAC_ACTIVE_KEY=%s\n' "$kid" "$(head -c 32 /dev/urandom | base64 | tr -d '\n')" "$kid" >>"$file"
+  fi
   # Older launchers wrote the summary's logins into launcher.log and left demo.env readable by everyone.
   [ ! -f "$FINCOPILOT_STATE/logs/launcher.log" ] \
     || sed -i -e '/^  \(Tenant admin\|Platform admin\|API key\)  /d' "$FINCOPILOT_STATE/logs/launcher.log"

@@ -31,6 +31,25 @@ payara_environment() {
   export FINCOPILOT_S3_BUCKET="$FINCOPILOT_BUCKET"
   export FINCOPILOT_S3_ACCESS_KEY="$S3_ACCESS_KEY"
   export FINCOPILOT_S3_SECRET_KEY="$S3_SECRET_KEY"
+  # Migrations run as the schema's owner; the pool (jdbc/fincopilot) connects as the application role.
+  export FINCOPILOT_DB_OWNER_USER="$PG_OWNER_USER"
+  export FINCOPILOT_DB_OWNER_PASSWORD="$PG_OWNER_PASSWORD"
+  export FINCOPILOT_AUDIT_HMAC_KEYS="$AUDIT_HMAC_KEYS"
+  export FINCOPILOT_AUDIT_HMAC_ACTIVE_KEY="$AUDIT_HMAC_ACTIVE_KEY"
+  export FINCOPILOT_AUDIT_DIGEST_BUCKET="$FINCOPILOT_AUDIT_BUCKET"
+}
+
+# The pool's password lives in the domain's encrypted alias store, read from a file of mode 600:
+# never on a command line (ps) nor in domain.xml.
+payara_password_alias() { # alias password
+  local file
+  file=$(umask 077 && mktemp)
+  printf 'AS_ADMIN_PASSWORD=%s\nAS_ADMIN_ALIASPASSWORD=%s\n' "$PAYARA_ADMIN_PASSWORD" "$2" >"$file"
+  "$(payara_dir)/bin/asadmin" --interactive=false --host 127.0.0.1 --port "$FINCOPILOT_ADMIN_PORT" --user admin \
+    --passwordfile "$file" create-password-alias "$1" >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1
+  local status=$?
+  rm -f "$file"
+  return $status
 }
 
 # The admin user's password file (mode 600): asadmin reads the password from it, never from its command line.
@@ -57,8 +76,10 @@ payara_create_domain() {
     || die "create-domain failed; see $FINCOPILOT_STATE/logs/payara-setup.log"
   cp "$FINCOPILOT_STATE/downloads/postgresql-jdbc.jar" "$domaindir/$PAYARA_DOMAIN/lib/"
   payara_launch
-  local pool="serverName=127.0.0.1:portNumber=$FINCOPILOT_PG_PORT:databaseName=fincopilot:user=fincopilot"
-  pool="$pool:password=$PG_APP_PASSWORD:stringtype=unspecified:ApplicationName=fincopilot"
+  local pool="serverName=127.0.0.1:portNumber=$FINCOPILOT_PG_PORT:databaseName=fincopilot:user=$PG_APP_USER"
+  pool="$pool:password=\${ALIAS=fincopilot-db-app}:stringtype=unspecified:ApplicationName=fincopilot"
+  payara_password_alias fincopilot-db-app "$PG_APP_PASSWORD" \
+    || die "configuring Payara failed at 'create-password-alias'; see $FINCOPILOT_STATE/logs/payara-setup.log"
   asadmin delete-jvm-options -Xmx512m >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1 || true # absent in some versions
   payara_configure create-jvm-options -Xmx1g
   payara_configure create-jvm-options -Dfincopilot.stack="$FINCOPILOT_STATE"

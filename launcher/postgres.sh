@@ -39,13 +39,51 @@ pg_unpack() { # jar dir
   rm -rf "$tmp"
 }
 
+# Runs SQL from stdin in single-user mode (the cluster must be stopped), one statement per line. A
+# statement that fails is not echoed (it may hold a password); any error stops the launcher.
+pg_single() { # bin data database
+  local out
+  out=$( { echo "SET log_min_error_statement = panic;"; cat; } | as_pg "$1/postgres" --single -D "$2" "$3" 2>&1) || true
+  printf '%s\n' "$out" >>"$FINCOPILOT_STATE/logs/postgres-init.log"
+  if printf '%s' "$out" | grep -qE '(ERROR|FATAL|PANIC):'; then
+    die "setting up the database roles failed; see $FINCOPILOT_STATE/logs/postgres-init.log"
+  fi
+}
+
+# Two roles (docs/decisions.md): $PG_OWNER_USER owns the database and runs the migrations, which grant
+# $PG_APP_USER (the application's pool) only what it uses. Single-user mode needs no client (the
+# binaries ship no psql) and no password on any command line.
+pg_roles() { # bin data
+  pg_single "$1" "$2" postgres <<SQL
+DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_OWNER_USER') THEN CREATE ROLE $PG_OWNER_USER LOGIN; END IF; END\$\$;
+DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_APP_USER') THEN CREATE ROLE $PG_APP_USER LOGIN; END IF; END\$\$;
+ALTER ROLE $PG_OWNER_USER LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB PASSWORD '$PG_OWNER_PASSWORD';
+ALTER ROLE $PG_APP_USER LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB PASSWORD '$PG_APP_PASSWORD';
+ALTER DATABASE fincopilot OWNER TO $PG_OWNER_USER;
+REVOKE ALL ON DATABASE fincopilot FROM PUBLIC;
+REVOKE ALL ON DATABASE keycloak FROM PUBLIC;
+GRANT CONNECT ON DATABASE fincopilot TO $PG_APP_USER;
+SQL
+  # A cluster made before the two roles: the single role 'fincopilot' owned everything. Its objects
+  # go to the owner and it is dropped; the next migration grants the application role what it uses.
+  pg_single "$1" "$2" fincopilot <<SQL
+DO \$\$BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'fincopilot') THEN REASSIGN OWNED BY fincopilot TO $PG_OWNER_USER; DROP OWNED BY fincopilot; END IF; END\$\$;
+SQL
+  pg_single "$1" "$2" postgres <<SQL
+DROP ROLE IF EXISTS fincopilot;
+SQL
+}
+
 postgres_start() {
-  local home bin data
+  local home bin data roles
   home=$(pg_home)
   bin="$home/server/bin"
   data="$home/data"
+  roles="$home/.fincopilot-roles"
   if [ -f "$data/postmaster.pid" ] && as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
-    return 0
+    [ -f "$roles" ] && return 0
+    die "PostgreSQL in $FINCOPILOT_STATE was started by an older launcher and has one role for everything; \
+run './fincopilot down', then 'up' again to convert it to the owner and application roles (data is kept)"
   fi
   command -v xz >/dev/null || install_packages xz-utils || die "xz is needed to unpack PostgreSQL: install xz-utils"
   unpack_once "$FINCOPILOT_STATE/downloads/postgres-binaries.jar" "$home/server" pg_unpack
@@ -60,14 +98,16 @@ postgres_start() {
       -E UTF8 --locale=C >>"$FINCOPILOT_STATE/logs/postgres-init.log" 2>&1 \
       || die "initdb failed; see $FINCOPILOT_STATE/logs/postgres-init.log"
     rm -f "$pwfile"
-    # Single-user mode needs no client (the binaries ship no psql): one statement per line.
-    as_pg "$bin/postgres" --single -D "$data" postgres >>"$FINCOPILOT_STATE/logs/postgres-init.log" 2>&1 <<SQL \
-      || die "creating the databases failed; see $FINCOPILOT_STATE/logs/postgres-init.log"
-CREATE ROLE fincopilot LOGIN PASSWORD '$PG_APP_PASSWORD';
-CREATE DATABASE fincopilot OWNER fincopilot;
+    pg_single "$bin" "$data" postgres <<SQL
 CREATE ROLE keycloak LOGIN PASSWORD '$PG_KEYCLOAK_PASSWORD';
 CREATE DATABASE keycloak OWNER keycloak;
+CREATE DATABASE fincopilot;
 SQL
+  fi
+  if [ ! -f "$roles" ]; then
+    step "setting up the database roles $PG_OWNER_USER (owner, migrations) and $PG_APP_USER (the application)"
+    pg_roles "$bin" "$data"
+    echo "owner=$PG_OWNER_USER app=$PG_APP_USER" >"$roles"
   fi
   step "starting PostgreSQL on 127.0.0.1:$FINCOPILOT_PG_PORT"
   as_pg "$bin/pg_ctl" -D "$data" -l "$home/postgres.log" -w -t 60 \

@@ -1,6 +1,9 @@
 # The S3-compatible store: Adobe's S3Mock from Maven Central, bound to 127.0.0.1 only, its objects
 # kept under the state folder across restarts.
 
+# Audit digests get a bucket of their own (in production with Object Lock; see docs/decisions.md).
+FINCOPILOT_AUDIT_BUCKET="${FINCOPILOT_AUDIT_BUCKET:-fincopilot-audit-digests}"
+
 s3_pidfile() { printf '%s' "$FINCOPILOT_STATE/run/s3.pid"; }
 
 # Compiles the loopback binding for S3Mock's HTTP connector against S3Mock's own jars.
@@ -23,7 +26,7 @@ s3_start() {
   require_free_port "$FINCOPILOT_S3_TLS_PORT" "the S3 store (TLS)" "FINCOPILOT_S3_TLS_PORT or FINCOPILOT_PORT_BASE"
   mkdir -p "$FINCOPILOT_STATE/s3-store"
   step "starting the S3 store (S3Mock) on $S3_URL"
-  COM_ADOBE_TESTING_S3MOCK_STORE_INITIAL_BUCKETS="$FINCOPILOT_BUCKET" \
+  COM_ADOBE_TESTING_S3MOCK_STORE_INITIAL_BUCKETS="$FINCOPILOT_BUCKET,$FINCOPILOT_AUDIT_BUCKET" \
   COM_ADOBE_TESTING_S3MOCK_STORE_ROOT="$FINCOPILOT_STATE/s3-store" \
   COM_ADOBE_TESTING_S3MOCK_STORE_RETAIN_FILES_ON_EXIT=true \
   nohup setsid java -Xmx256m -Dloader.path="$dir/fincopilot-s3-loopback.jar" -Dfincopilot.s3.address=127.0.0.1 \

@@ -9,7 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -30,7 +30,23 @@ class AuditIT {
     private static final Stack STACK = Stack.get();
 
     private static Connection database(String user, String passwordSecret) throws SQLException {
-        return DriverManager.getConnection(STACK.env("DATABASE_JDBC_URL"), user, STACK.secret(passwordSecret));
+        return AuditTampering.connect(user, passwordSecret);
+    }
+
+    /** A digest of every chain head, written now by a platform admin; answers its object key. */
+    private static String writeDigest() {
+        HttpResponse<String> written = STACK.postJson("/admin/api/v1/audit/digests",
+                STACK.accessToken(STACK.env("DEMO_PLATFORM_ADMIN")), null);
+        assertEquals(201, written.statusCode(), written.body());
+        return Stack.json(written).asJsonObject().getString("key");
+    }
+
+    private static JsonObject adminVerdict(String tenant) {
+        HttpResponse<String> all = STACK.get("/admin/api/v1/audit/verify", STACK.accessToken(STACK.env("DEMO_PLATFORM_ADMIN")));
+        assertEquals(200, all.statusCode(), all.body());
+        return Stack.json(all).asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(v -> v.getString("tenant").equals(tenant)).findFirst()
+                .orElseThrow(() -> new AssertionError("no verdict for " + tenant + " in " + all.body()));
     }
 
     private static JsonObject verify(String token) {
@@ -49,15 +65,82 @@ class AuditIT {
         return tenant;
     }
 
+    /** The audit tables as the runtime role sees them: the parent and every partition there is. */
+    private static List<String> auditTables(Statement s) throws SQLException {
+        List<String> tables = new ArrayList<>(List.of("audit_events"));
+        try (ResultSet r = s.executeQuery("select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid "
+                + "where i.inhparent = 'audit_events'::regclass order by 1")) {
+            while (r.next()) {
+                tables.add(r.getString(1));
+            }
+        }
+        assertTrue(tables.size() > 1, "audit_events is partitioned");
+        return tables;
+    }
+
+    private static boolean privilege(Statement s, String table, String privilege) throws SQLException {
+        try (ResultSet r = s.executeQuery("select has_table_privilege(current_user, '" + table + "', '" + privilege + "')")) {
+            r.next();
+            return r.getBoolean(1);
+        }
+    }
+
     @Test
-    void theApplicationsDatabaseRoleCannotChangeOrDeleteAuditRows() throws SQLException {
+    void theRuntimeRoleCanOnlyAppendAndReadTheTrailAndOwnsNothing() throws SQLException {
         Tenants.Tenant tenant = tenantWithEvents("ro", 1);
-        try (Connection app = database("fincopilot", "PG_APP_PASSWORD"); Statement s = app.createStatement()) {
-            assertThrows(SQLException.class, () -> s.executeUpdate("update audit_events set actor = 'x' where tenant_id = '"
-                    + tenant.id() + "'"));
-            assertThrows(SQLException.class, () -> s.executeUpdate("delete from audit_events where tenant_id = '"
-                    + tenant.id() + "'"));
-            assertThrows(SQLException.class, () -> s.executeUpdate("truncate audit_events"));
+        String app = STACK.secret("PG_APP_USER");
+        String where = " where tenant_id = '" + tenant.id() + "'";
+        try (Connection c = AuditTampering.connect(app, "PG_APP_PASSWORD"); Statement s = c.createStatement()) {
+            assertEquals(app, c.getMetaData().getUserName());
+            for (String table : auditTables(s)) {
+                for (String sql : List.of("update " + table + " set actor = 'x'" + where, "delete from " + table + where,
+                        "truncate " + table, "alter table " + table + " add column x int",
+                        "alter table " + table + " disable trigger all", "alter table " + table + " disable trigger user",
+                        "alter table " + table + " owner to " + app, "create index x on " + table + " (actor)")) {
+                    assertThrows(SQLException.class, () -> s.execute(sql), sql);
+                }
+                try {
+                    s.execute("grant all on " + table + " to " + app + ", public");
+                } catch (SQLException refusedOutright) {
+                    // no privilege at all on a partition: GRANT fails; on the parent it only warns
+                }
+                for (String privilege : List.of("UPDATE", "DELETE", "TRUNCATE", "TRIGGER", "REFERENCES")) {
+                    assertFalse(privilege(s, table, privilege), privilege + " on " + table);
+                }
+                assertEquals(table.equals("audit_events"), privilege(s, table, "INSERT"), "INSERT on " + table);
+                assertEquals(table.equals("audit_events"), privilege(s, table, "SELECT"), "SELECT on " + table);
+            }
+            // The head may only advance onto an appended event; it cannot be moved back, dropped or re-pointed.
+            for (String sql : List.of("update audit_heads set last_sequence = last_sequence - 1" + where,
+                    "update audit_heads set last_hash = repeat('a', 64)" + where,
+                    "update audit_heads set tenant_id = gen_random_uuid()" + where, "delete from audit_heads" + where,
+                    "truncate audit_heads", "insert into audit_heads values (gen_random_uuid(), 7, repeat('a', 64))",
+                    "alter table audit_heads disable trigger all", "alter table audit_heads disable trigger user",
+                    "alter table audit_heads owner to " + app, "drop trigger audit_heads_advance_only on audit_heads",
+                    "set session_replication_role = replica", "create table mine (id int)",
+                    "create function mine() returns int language sql as 'select 1'")) {
+                assertThrows(SQLException.class, () -> s.execute(sql), sql);
+            }
+            try {
+                s.execute("grant all on audit_heads to " + app + ", public");
+            } catch (SQLException refused) {
+                // without grant options PostgreSQL warns and grants nothing
+            }
+            for (String privilege : List.of("UPDATE", "DELETE", "TRUNCATE", "TRIGGER", "REFERENCES")) {
+                assertFalse(privilege(s, "audit_heads", privilege), privilege + " on audit_heads");
+            }
+            try (ResultSet r = s.executeQuery("select (select count(*) from pg_class where relowner = u.oid) "
+                    + "+ (select count(*) from pg_proc where proowner = u.oid) "
+                    + "+ (select count(*) from pg_namespace where nspowner = u.oid) "
+                    + "+ (select count(*) from pg_database where datdba = u.oid) from pg_roles u where u.rolname = current_user")) {
+                r.next();
+                assertEquals(0, r.getInt(1), "the runtime role owns no table, function, schema or database");
+            }
+            try (ResultSet r = s.executeQuery("select rolsuper or rolcreaterole or rolcreatedb or rolbypassrls "
+                    + "from pg_roles where rolname = current_user")) {
+                r.next();
+                assertFalse(r.getBoolean(1));
+            }
         }
         assertTrue(verify(tenant.adminToken()).getBoolean("valid"));
     }
@@ -95,6 +178,74 @@ class AuditIT {
         JsonObject mine = Stack.json(all).asJsonArray().stream().map(JsonValue::asJsonObject)
                 .filter(v -> v.getString("tenant").equals(tenant.id())).findFirst().orElseThrow();
         assertEquals(2, mine.getInt("firstBrokenSequence"));
+    }
+
+    @Test
+    void anEditWithEveryFollowingLinkRecomputedWithSha256IsFoundAtItsSequence() throws SQLException {
+        Tenants.Tenant tenant = tenantWithEvents("rehash", 4);
+        String admin = tenant.adminToken();
+        long edited;
+        try (AuditTampering db = new AuditTampering(tenant.id())) {
+            edited = db.lastSequence() - 2;
+            db.setActor(edited, "mallory");
+            db.rehashFrom(edited);
+        }
+        JsonObject after = verify(admin);
+        assertFalse(after.getBoolean("valid"), after.toString());
+        assertEquals(edited, after.getJsonNumber("firstBrokenSequence").longValue(), after.toString());
+        // Not "changed": the forged SHA-256 links and the head all agree; only the missing key gives them away.
+        assertTrue(after.getString("reason").contains("unkeyed"), after.toString());
+    }
+
+    @Test
+    void eventsDeletedFromTheEndWithTheHeadMovedBackAreNamedFromTheDigest() throws SQLException {
+        Tenants.Tenant tenant = tenantWithEvents("tail", 4);
+        String digest = writeDigest();
+        long last;
+        try (AuditTampering db = new AuditTampering(tenant.id())) {
+            last = db.lastSequence();
+            db.truncateAfter(last - 2);
+        }
+        String later = writeDigest(); // a digest written after the deletion does not bless it
+        JsonObject after = verify(tenant.adminToken());
+        assertFalse(after.getBoolean("valid"), after.toString());
+        assertEquals(last - 1, after.getJsonNumber("firstBrokenSequence").longValue(), after.toString());
+        assertEquals(later, after.getString("digest"));
+        assertTrue(after.getString("reason").contains("recorded the chain at event " + last), after.toString());
+        assertTrue(digest.compareTo(later) < 0);
+        assertEquals(last - 1, adminVerdict(tenant.id()).getJsonNumber("firstBrokenSequence").longValue());
+    }
+
+    @Test
+    void aTenantsWholeChainDeletedIsNamedFromTheDigest() throws SQLException {
+        Tenants.Tenant tenant = tenantWithEvents("gone", 2);
+        String admin = tenant.adminToken();
+        String digest = writeDigest();
+        try (AuditTampering db = new AuditTampering(tenant.id())) {
+            db.dropChain();
+        }
+        JsonObject after = verify(admin);
+        assertFalse(after.getBoolean("valid"), after.toString());
+        assertEquals(1, after.getInt("firstBrokenSequence"), after.toString());
+        assertTrue(after.getString("reason").contains("whole chain is missing"), after.toString());
+        JsonObject seenByStaff = adminVerdict(tenant.id()); // listed although the database no longer knows the chain
+        assertFalse(seenByStaff.getBoolean("valid"));
+        assertTrue(seenByStaff.getString("digest").compareTo(digest) >= 0);
+    }
+
+    @Test
+    void onlyPlatformAdminsWriteDigestsAndEachIsAudited() {
+        String support = Tenants.unique("support");
+        String password = "Pw-" + UUID.randomUUID();
+        new KeycloakAdmin(STACK).createStaff(support, "support", password);
+        String supportToken = STACK.passwordGrant(support, password, null).getString("access_token");
+        assertEquals(403, STACK.postJson("/admin/api/v1/audit/digests", supportToken, null).statusCode());
+        String key = writeDigest();
+        assertTrue(key.matches("audit-digests/\\d{8}T\\d{6}\\.\\d{3}Z\\.json"), key);
+        HttpResponse<String> events = STACK.get("/admin/api/v1/audit?tenant=" + new UUID(0, 0) + "&action=audit.digest-written",
+                STACK.accessToken(STACK.env("DEMO_PLATFORM_ADMIN")));
+        assertEquals(200, events.statusCode(), events.body());
+        assertTrue(events.body().contains(key), events.body());
     }
 
     @Test

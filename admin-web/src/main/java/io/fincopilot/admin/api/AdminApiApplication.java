@@ -9,6 +9,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /** The platform staff's API, under {@code /admin/api/v1}. Classes are listed, not scanned. */
 @ApplicationScoped
@@ -18,7 +19,8 @@ public class AdminApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(OrganizationsResource.class, AdminAuditResource.class, ProblemMapper.class,
-                ProblemMapper.Validation.class, RequestMetrics.class, JsonBodyGuard.class, UrlGuard.class);
+                ProblemMapper.Validation.class, RequestMetrics.class, JsonBodyGuard.class, UrlGuard.class,
+                RolesAllowedDynamicFeature.class);
     }
 
     /** No WADL: the API's one description is /openapi, and nothing answers with the resource tree. */

@@ -1,9 +1,11 @@
 package io.fincopilot.admin.api;
 
 import io.fincopilot.audit.boundary.AuditCsv;
+import io.fincopilot.audit.boundary.AuditDigests;
 import io.fincopilot.audit.boundary.AuditFilter;
 import io.fincopilot.audit.boundary.AuditLog;
 import io.fincopilot.audit.boundary.SupportLookups;
+import io.fincopilot.audit.entity.AuditDigest;
 import io.fincopilot.audit.entity.AuditEvent;
 import io.fincopilot.audit.entity.ChainVerification;
 import io.fincopilot.security.CallerContext;
@@ -13,6 +15,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -35,7 +38,14 @@ public class AdminAuditResource {
     SupportLookups lookups;
 
     @Inject
+    AuditDigests digests;
+
+    @Inject
     CallerContext callers;
+
+    /** A digest just written: its object key, when, and how many chains it covers. */
+    public record DigestView(String key, Instant writtenAt, int chains, String previousKey) {
+    }
 
     public record EventView(String tenant, long sequence, Instant occurredAt, String actor, String actorType,
             String action, String target, String sourceIp, String outcome, JsonObject details, String hash) {
@@ -78,5 +88,17 @@ public class AdminAuditResource {
     @Operation(summary = "Verify every tenant's chain; each verdict names the first broken link")
     public List<ChainVerification> verifyAll() {
         return log.verifyAll();
+    }
+
+    @POST
+    @Path("digests")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
+    @Operation(summary = "Write a signed digest of every chain head to the object store now (audited)")
+    public Response writeDigest() {
+        AuditDigest digest = digests.writeNow();
+        return Response.status(Response.Status.CREATED)
+                .entity(new DigestView(digest.key(), digest.writtenAt(), digest.chains().size(), digest.previousKey()))
+                .build();
     }
 }

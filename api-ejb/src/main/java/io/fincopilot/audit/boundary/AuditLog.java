@@ -4,7 +4,10 @@ import static io.fincopilot.persistence.NativeValues.instant;
 import static io.fincopilot.persistence.NativeValues.timestamptz;
 import static io.fincopilot.persistence.NativeValues.uuid;
 
+import io.fincopilot.audit.control.AuditSettings;
 import io.fincopilot.audit.control.ChainVerifier;
+import io.fincopilot.audit.control.DigestEvidence;
+import io.fincopilot.audit.control.DigestStore;
 import io.fincopilot.audit.entity.AuditEvent;
 import io.fincopilot.audit.entity.AuditQuery;
 import io.fincopilot.audit.entity.ChainVerification;
@@ -12,26 +15,40 @@ import io.fincopilot.security.Permission;
 import io.fincopilot.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Reads and verifies the audit trail. Every statement names {@code tenant_id} itself: the trail is
  * read with native SQL, outside EclipseLink's tenant filter, so the filter is written out here.
+ * Verification checks each link under its key and holds the chain against the latest signed digest
+ * in the object store, which the database cannot change.
  */
 @Stateless
 public class AuditLog {
 
+    private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
     private static final String COLUMNS = "tenant_id, sequence, occurred_at, actor, actor_type, action, target, "
-            + "source_ip, outcome, details, prev_hash, hash";
+            + "source_ip, outcome, details, key_id, prev_hash, hash";
     private static final int PAGE = 1000;
 
     @PersistenceContext(unitName = "fincopilot")
     EntityManager em;
+
+    @Inject
+    AuditSettings settings;
+
+    @Inject
+    DigestStore digests;
 
     /** One tenant's events, newest first. */
     @RolesAllowed(Permission.AUDIT_READ_NAME)
@@ -47,7 +64,39 @@ public class AuditLog {
 
     @RolesAllowed(Permission.AUDIT_READ_NAME)
     public ChainVerification verify(UUID tenant) {
-        ChainVerifier verifier = new ChainVerifier(tenant);
+        return verify(tenant, evidence());
+    }
+
+    /** Verifies every chain there is, the platform's own included, and every chain the latest digest saw. */
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    public List<ChainVerification> verifyAll() {
+        DigestEvidence evidence = evidence();
+        TreeSet<UUID> tenants = new TreeSet<>();
+        for (Object tenant : em.createNativeQuery("select tenant_id from audit_heads").getResultList()) {
+            tenants.add(uuid(tenant));
+        }
+        if (evidence.digest() != null) {
+            evidence.digest().chains().forEach(h -> tenants.add(h.tenant()));
+        }
+        List<ChainVerification> verdicts = new ArrayList<>();
+        for (UUID tenant : tenants) {
+            verdicts.add(verify(tenant, evidence));
+        }
+        return verdicts;
+    }
+
+    private DigestEvidence evidence() {
+        try {
+            return digests.latest();
+        } catch (SdkException e) {
+            LOG.log(Level.WARNING, "the audit digests cannot be read", e);
+            return DigestEvidence.untrusted(null, "the signed digests cannot be read from the object store, so "
+                    + "missing events cannot be ruled out");
+        }
+    }
+
+    private ChainVerification verify(UUID tenant, DigestEvidence evidence) {
+        ChainVerifier verifier = new ChainVerifier(tenant, settings.keys(), evidence);
         long after = 0;
         List<AuditEvent> page;
         do {
@@ -64,16 +113,6 @@ public class AuditLog {
         List<?> head = em.createNativeQuery("select last_sequence from audit_heads where tenant_id = ?1")
                 .setParameter(1, tenant).getResultList();
         return verifier.finish(head.isEmpty() ? 0 : ((Number) head.get(0)).longValue());
-    }
-
-    /** Verifies every chain there is, the platform's own included. */
-    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
-    public List<ChainVerification> verifyAll() {
-        List<ChainVerification> verdicts = new ArrayList<>();
-        for (Object tenant : em.createNativeQuery("select tenant_id from audit_heads order by tenant_id").getResultList()) {
-            verdicts.add(verify(uuid(tenant)));
-        }
-        return verdicts;
     }
 
     private List<AuditEvent> search(UUID tenant, AuditQuery q) {
@@ -113,7 +152,7 @@ public class AuditLog {
             Object[] c = (Object[]) row;
             events.add(new AuditEvent(uuid(c[0]), ((Number) c[1]).longValue(), instant(c[2]), (String) c[3],
                     (String) c[4], (String) c[5], (String) c[6], (String) c[7], (String) c[8], (String) c[9],
-                    ((String) c[10]).trim(), ((String) c[11]).trim()));
+                    (String) c[10], ((String) c[11]).trim(), ((String) c[12]).trim()));
         }
         return events;
     }

@@ -1,63 +1,59 @@
 package io.fincopilot.audit.entity;
 
+import io.fincopilot.audit.control.ChainKeys;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * One link of a tenant's audit chain. Its hash is {@code SHA-256(prevHash || canonical form)}, where
- * the canonical form is a JSON object with fixed key order and the details' keys sorted, so the
- * same event always hashes the same and any change to a stored field breaks the link.
+ * One link of a tenant's audit chain. Its hash is {@code HMAC-SHA256(key, prevHash || canonical form)}
+ * under the key named by {@code keyId} (plain SHA-256 for {@link ChainKeys#LEGACY} events), where the
+ * canonical form is a JSON object with fixed key order and the details' keys sorted, so the same event
+ * always hashes the same and any change to a stored field breaks the link.
  */
 public record AuditEvent(UUID tenant, long sequence, Instant occurredAt, String actor, String actorType,
-        String action, String target, String sourceIp, String outcome, String details, String prevHash,
-        String hash) implements java.io.Serializable {
+        String action, String target, String sourceIp, String outcome, String details, String keyId,
+        String prevHash, String hash) implements java.io.Serializable {
 
     /** The chain of events that belong to the platform itself rather than to one tenant. */
     public static final UUID PLATFORM_CHAIN = new UUID(0, 0);
     public static final String GENESIS = "0".repeat(64);
 
-    /** Makes the next link of a chain whose last link had the given hash. */
-    public static AuditEvent next(UUID tenant, long sequence, String prevHash, Instant occurredAt, String actor,
-            String actorType, String action, String target, String sourceIp, String outcome, Map<String, ?> details) {
+    /** Makes the next link of a chain whose last link had the given hash, sealed with the active key. */
+    public static AuditEvent next(ChainKeys keys, UUID tenant, long sequence, String prevHash, Instant occurredAt,
+            String actor, String actorType, String action, String target, String sourceIp, String outcome,
+            Map<String, ?> details) {
         Instant micros = occurredAt.truncatedTo(ChronoUnit.MICROS);
         String canonicalDetails = canonicalDetails(details);
         AuditEvent unsealed = new AuditEvent(tenant, sequence, micros, actor, actorType, action, target, sourceIp,
-                outcome, canonicalDetails, prevHash, null);
-        return unsealed.withHash(unsealed.computeHash());
+                outcome, canonicalDetails, keys.activeId(), prevHash, null);
+        return unsealed.withHash(unsealed.computeHash(keys));
     }
 
     public AuditEvent withHash(String newHash) {
         return new AuditEvent(tenant, sequence, occurredAt, actor, actorType, action, target, sourceIp, outcome,
-                details, prevHash, newHash);
+                details, keyId, prevHash, newHash);
     }
 
-    /** The hash this event should carry, recomputed from its fields and its predecessor's hash. */
-    public String computeHash() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(prevHash.getBytes(StandardCharsets.US_ASCII));
-            sha.update(canonical().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+    /** The link this event should carry, recomputed from its fields and its predecessor's link under its key. */
+    public String computeHash(ChainKeys keys) {
+        return keys.link(keyId, prevHash, canonical());
     }
 
+    /** The fields the link covers; keyed events cover their key id too, legacy ones keep their old form. */
     public String canonical() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("tenant", tenant.toString())
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        if (!ChainKeys.LEGACY.equals(keyId)) {
+            json.add("keyId", keyId);
+        }
+        json.add("tenant", tenant.toString())
                 .add("sequence", sequence)
                 .add("occurredAt", occurredAt.truncatedTo(ChronoUnit.MICROS).toString())
                 .add("actor", actor)

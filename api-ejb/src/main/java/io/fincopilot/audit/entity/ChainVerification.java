@@ -2,15 +2,18 @@ package io.fincopilot.audit.entity;
 
 import java.util.UUID;
 
-/** The verdict on one tenant's chain: valid, or the first sequence number where it breaks and why. */
+/**
+ * The verdict on one tenant's chain: valid, or the first sequence number where it breaks and why.
+ * {@code digest} names the latest signed digest the chain was held against (null while there is none).
+ */
 public record ChainVerification(UUID tenant, boolean valid, long eventsChecked, Long firstBrokenSequence,
-        String reason) implements java.io.Serializable {
+        String reason, String digest) implements java.io.Serializable {
 
-    public static ChainVerification intact(UUID tenant, long checked) {
-        return new ChainVerification(tenant, true, checked, null, null);
+    public static ChainVerification intact(UUID tenant, long checked, String digest) {
+        return new ChainVerification(tenant, true, checked, null, null, digest);
     }
 
-    public static ChainVerification brokenAt(UUID tenant, long checked, long sequence, String reason) {
-        return new ChainVerification(tenant, false, checked, sequence, reason);
+    public static ChainVerification brokenAt(UUID tenant, long checked, Long sequence, String reason, String digest) {
+        return new ChainVerification(tenant, false, checked, sequence, reason, digest);
     }
 }

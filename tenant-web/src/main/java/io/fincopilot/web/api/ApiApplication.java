@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /**
  * The REST API for client systems. Resources are listed here, not scanned, so that no provider
@@ -40,7 +41,8 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(MeResource.class, KeysResource.class, PeopleResource.class, AuditResource.class, ProblemMapper.class,
-                ProblemMapper.Validation.class, RequestMetrics.class, JsonBodyGuard.class, UrlGuard.class);
+                ProblemMapper.Validation.class, RequestMetrics.class, JsonBodyGuard.class, UrlGuard.class,
+                RolesAllowedDynamicFeature.class);
     }
 
     /** No WADL: the API's one description is /openapi, and nothing answers with the resource tree. */
