@@ -108,9 +108,9 @@ public class Organizations {
                 .getResultList().isEmpty()) {
             throw ProblemException.conflict("an organization with slug '" + slug + "' already exists");
         }
-        KeycloakDirectory.Invitee admin = request.admin().invitee(Role.TENANT_ADMIN);
-        if (keycloak.usernameTaken(admin.username())) {
-            throw ProblemException.conflict("the username '" + admin.username() + "' is taken");
+        KeycloakDirectory.Invitee admin = request.admin().invitee(slug, Role.TENANT_ADMIN);
+        if (keycloak.usernameTaken(admin.username())) { // left behind by an organization of the same slug
+            throw ProblemException.conflict("Keycloak already has an account '" + admin.username() + "'");
         }
         Instant now = Instant.now(Clock.systemUTC());
         Organization organization = new Organization(slug, request.name().trim(), request.plan(), now);

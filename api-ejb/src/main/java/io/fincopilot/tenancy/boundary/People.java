@@ -56,11 +56,13 @@ public class People {
 
     @RolesAllowed(Permission.PEOPLE_MANAGE_NAME)
     public Invited invite(TenantId tenant, NewPerson request, Caller by, String sourceIp) {
-        KeycloakDirectory.Invitee invitee = request.invitee(Role.VIEWER);
-        if (keycloak.usernameTaken(invitee.username())) {
-            throw ProblemException.conflict("the username '" + invitee.username() + "' is taken");
-        }
         Organization organization = em.find(Organization.class, tenant.value());
+        KeycloakDirectory.Invitee invitee = request.invitee(organization.slug(), Role.VIEWER);
+        // The login carries this organization's slug, so only one of its own people can hold it.
+        if (keycloak.usernameTaken(invitee.username())) {
+            throw ProblemException.conflict("the organization already has a person with the username '"
+                    + request.username() + "'");
+        }
         KeycloakDirectory.NewAccount account = keycloak.createPerson(tenant, organization.keycloakGroupId(), invitee);
         UndoOnRollback.register(transactions, () -> keycloak.deleteQuietly(account.userId()));
         Person person = Person.invited(account.userId(), invitee.username(), invitee.email(), invitee.role().claim(),
