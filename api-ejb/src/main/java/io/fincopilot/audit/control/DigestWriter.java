@@ -42,7 +42,7 @@ public class DigestWriter {
     AuditSettings settings;
 
     /** Writes a digest; unless forced, only when the latest is older than half the interval. */
-    // The platform's own schedule calls it with no caller; AuditDigests checks a person's request first.
+    // The schedule calls it with no caller at all; AuditDigests.writeNow, which admits platform admins only, forces one.
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<AuditDigest> write(boolean force) {
