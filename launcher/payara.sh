@@ -83,6 +83,9 @@ payara_create_domain() {
   asadmin delete-jvm-options -Xmx512m >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1 || true # absent in some versions
   payara_configure create-jvm-options -Xmx1g
   payara_configure create-jvm-options -Dfincopilot.stack="$FINCOPILOT_STATE"
+  # JSON-P's provider by name: without it every Json.createObjectBuilder() (each JSON log line, each
+  # health answer) searches the class path through ServiceLoader.
+  payara_configure create-jvm-options -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl
   payara_configure create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
     --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 32 \
     --isconnectvalidatereq=true --validationmethod custom-validation \

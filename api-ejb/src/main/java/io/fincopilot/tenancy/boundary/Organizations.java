@@ -23,6 +23,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -155,7 +156,9 @@ public class Organizations {
     }
 
     private Organization changeStatus(TenantId id, OrganizationStatus target, Caller by, String sourceIp) {
-        Organization organization = find(id).orElseThrow(() -> ProblemException.notFound("organization " + id));
+        // Read and locked in PostgreSQL, never from the shared cache: concurrent moves see each other.
+        Organization organization = Optional.ofNullable(em.find(Organization.class, id.value(),
+                LockModeType.PESSIMISTIC_WRITE)).orElseThrow(() -> ProblemException.notFound("organization " + id));
         String action = OrganizationLifecycle.move(organization, target, Instant.now(Clock.systemUTC()));
         if (target == OrganizationStatus.CLOSED) {
             revokeAccess(organization);
