@@ -48,7 +48,7 @@ demo_provision() {
   token=$(cli_token platform.admin "$DEMO_PASSWORD")
   [ -n "$token" ] || die "the demo platform admin could not log in; see $FINCOPILOT_STATE/logs/keycloak.log"
   response=$(curl -s -H @<(bearer_header "$token") -H 'Content-Type: application/json' \
-    --data "{\"slug\":\"$DEMO_TENANT_SLUG\",\"name\":\"$DEMO_TENANT_NAME\",\"plan\":\"pro\",\"admin\":{\"username\":\"demo.admin\",\"email\":\"demo.admin@demo.fincopilot.local\",\"firstName\":\"Demo\",\"lastName\":\"Admin\"}}" \
+    --data "{\"slug\":\"$DEMO_TENANT_SLUG\",\"name\":\"$DEMO_TENANT_NAME\",\"plan\":\"pro\",\"admin\":{\"username\":\"admin\",\"email\":\"admin@demo.fincopilot.local\",\"firstName\":\"Demo\",\"lastName\":\"Admin\"}}" \
     "$APP_URL/admin/api/v1/organizations")
   tenant=$(printf '%s' "$response" | json_field id)
   if [ -z "$tenant" ]; then # created by an earlier, interrupted run
@@ -57,8 +57,8 @@ demo_provision() {
   fi
   [ -n "$tenant" ] || die "could not create the demo organization: $response"
   # The organization's first admin was made with a one-time password; the demo gets a lasting one.
-  local admin
-  admin=$(kc_admin GET "/users?exact=true&username=demo.admin" | json_field id)
+  local login="admin@$DEMO_TENANT_SLUG" admin # people log in as username@slug
+  admin=$(kc_admin GET "/users?exact=true&username=$login" | json_field id)
   [ -n "$admin" ] || die "the demo organization has no tenant admin in Keycloak: $response"
   kc_admin PUT "/users/$admin/reset-password" "{\"type\":\"password\",\"value\":\"$DEMO_PASSWORD\",\"temporary\":false}" \
     >/dev/null || die "could not set the demo tenant admin's password"
@@ -68,7 +68,7 @@ demo_provision() {
   kc_admin PUT "/users/$service" "{\"attributes\":{\"tenant_id\":[\"$tenant\"]}}" >/dev/null \
     || die "could not attach the API client's service account to the demo tenant"
   local key
-  key=$(curl -s -H @<(bearer_header "$(cli_token demo.admin "$DEMO_PASSWORD")") -H 'Content-Type: application/json' \
+  key=$(curl -s -H @<(bearer_header "$(cli_token "$login" "$DEMO_PASSWORD")") -H 'Content-Type: application/json' \
     --data '{"name":"demo key (all scopes)","scopes":["documents:read","documents:write","ask","usage:read","audit:read"]}' \
     "$APP_URL/api/v1/keys" | json_field secret)
   [ -n "$key" ] || die "could not create the demo API key"
@@ -84,7 +84,7 @@ KEYCLOAK_API_CLIENT=fincopilot-api
 KEYCLOAK_API_CLIENT_SECRET=$API_CLIENT_SECRET
 DEMO_TENANT=$tenant
 DEMO_TENANT_SLUG=$DEMO_TENANT_SLUG
-DEMO_TENANT_ADMIN=demo.admin
+DEMO_TENANT_ADMIN=$login
 DEMO_PLATFORM_ADMIN=platform.admin
 DEMO_PASSWORD=$DEMO_PASSWORD
 DEMO_API_KEY=$key

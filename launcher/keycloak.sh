@@ -53,7 +53,8 @@ keycloak_realm_file() {
 }
 
 # The import on start only makes a realm that is missing; this adds what the realm file gained since
-# (new clients, roles, service accounts) to an existing realm, leaving what is there alone.
+# (new clients, roles, service accounts) to an existing realm, leaving what is there alone, and
+# sets the realm's login settings.
 keycloak_sync_realm() {
   local token body
   token=$(keycloak_admin_token)
@@ -64,6 +65,12 @@ keycloak_sync_realm() {
     "$KEYCLOAK_URL/admin/realms/$FINCOPILOT_REALM/partialImport" >/dev/null \
     || { rm -f "$body"; die "could not bring the Keycloak realm up to date; see $FINCOPILOT_STATE/logs/keycloak.log"; }
   rm -f "$body"
+  # Realm settings the import does not touch: logins are tenant-qualified usernames and e-mail
+  # addresses may repeat across organizations (decisions.md, entry 32).
+  curl -sf -X PUT -H @<(bearer_header "$token") -H 'Content-Type: application/json' \
+    --data '{"loginWithEmailAllowed": false, "duplicateEmailsAllowed": true, "editUsernameAllowed": false}' \
+    "$KEYCLOAK_URL/admin/realms/$FINCOPILOT_REALM" >/dev/null \
+    || die "could not update the Keycloak realm's login settings; see $FINCOPILOT_STATE/logs/keycloak.log"
 }
 
 keycloak_stop() { stop_pid "$(keycloak_pidfile)" Keycloak; }

@@ -1,4 +1,4 @@
--- Two roles (docs/decisions.md, entry 23): these migrations run as the schema's owner; the
+-- Two roles (docs/decisions.md, entry 28): these migrations run as the schema's owner; the
 -- application runs as ${app_role}, which owns nothing and gets only what it uses. ${app_role} is
 -- the role the application's JDBC pool connects as (a Flyway placeholder set by SchemaMigrations).
 revoke create on schema public from public;

@@ -5,12 +5,14 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * Counts requests in fixed one-minute windows kept in PostgreSQL, so that every instance shares
- * the same counters: one atomic upsert per bucket and request. Buckets are named by what they
- * limit ({@code key:<id>}, {@code tenant:<id>}), never by a client-supplied address.
+ * the same counters: one atomic upsert per request, whatever the number of buckets. Buckets are
+ * named by what they limit ({@code key:<id>}, {@code tenant:<id>}), never by a client-supplied address.
  */
 @Stateless
 // Admission counts requests before the container knows the caller; the clean-up runs on the container's timer.
@@ -22,33 +24,12 @@ public class RateLimiter {
 
     /** Counts one request against the bucket and answers where it stands. */
     public RateLimit hit(String bucket, int limitPerMinute) {
-        Object[] row = (Object[]) em.createNativeQuery(
-                "insert into rate_limit_windows (bucket, window_start, hits) "
-                + "values (?1, date_trunc('minute', clock_timestamp()), 1) "
-                + "on conflict (bucket, window_start) do update set hits = rate_limit_windows.hits + 1 "
-                + "returning hits, ceil(extract(epoch from date_trunc('minute', clock_timestamp()) "
-                + "+ interval '1 minute' - clock_timestamp()))")
-                .setParameter(1, bucket).getSingleResult();
-        return verdict(((Number) row[0]).intValue(), limitPerMinute, ((Number) row[1]).intValue());
+        return count(List.of(new Bucket(bucket, limitPerMinute)));
     }
 
     /** Counts one request against two buckets in one statement and answers the tighter verdict. */
     public RateLimit hitBoth(String first, int firstLimit, String second, int secondLimit) {
-        List<?> rows = em.createNativeQuery(
-                "insert into rate_limit_windows (bucket, window_start, hits) "
-                + "values (?1, date_trunc('minute', clock_timestamp()), 1), (?2, date_trunc('minute', clock_timestamp()), 1) "
-                + "on conflict (bucket, window_start) do update set hits = rate_limit_windows.hits + 1 "
-                + "returning bucket, hits, ceil(extract(epoch from date_trunc('minute', clock_timestamp()) "
-                + "+ interval '1 minute' - clock_timestamp()))")
-                .setParameter(1, first).setParameter(2, second).getResultList();
-        RateLimit verdict = null;
-        for (Object r : rows) {
-            Object[] row = (Object[]) r;
-            RateLimit one = verdict(((Number) row[1]).intValue(), first.equals(row[0]) ? firstLimit : secondLimit,
-                    ((Number) row[2]).intValue());
-            verdict = verdict == null ? one : verdict.tighter(one);
-        }
-        return verdict;
+        return count(List.of(new Bucket(first, firstLimit), new Bucket(second, secondLimit)));
     }
 
     /** Counts an occurrence and answers whether it is the bucket's first in this minute. */
@@ -56,9 +37,21 @@ public class RateLimiter {
         return hit(bucket, 1).allowed();
     }
 
-    static RateLimit verdict(int hits, int limitPerMinute, int resetSeconds) {
-        int reset = Math.max(1, resetSeconds);
-        return new RateLimit(hits <= limitPerMinute, limitPerMinute, Math.max(0, limitPerMinute - hits), reset);
+    /** One upsert for every bucket, on the database's clock; each row says its bucket, its hits and the seconds left. */
+    private RateLimit count(List<Bucket> buckets) {
+        StringJoiner values = new StringJoiner(", ");
+        for (int i = 1; i <= buckets.size(); i++) {
+            values.add("(?" + i + ", date_trunc('minute', clock_timestamp()), 1)");
+        }
+        Query upsert = em.createNativeQuery("insert into rate_limit_windows (bucket, window_start, hits) values "
+                + values + " on conflict (bucket, window_start) do update set hits = rate_limit_windows.hits + 1 "
+                + "returning bucket, hits, ceil(extract(epoch from date_trunc('minute', clock_timestamp()) "
+                + "+ interval '1 minute' - clock_timestamp()))");
+        for (int i = 1; i <= buckets.size(); i++) {
+            upsert.setParameter(i, buckets.get(i - 1).name());
+        }
+        List<?> rows = upsert.getResultList();
+        return Bucket.tightest(buckets, rows.stream().map(r -> (Object[]) r).toList());
     }
 
     /** Old windows are of no further use. */

@@ -60,6 +60,33 @@ public class Admission {
                     instant(row[8]), new Organizations.Standing(OrganizationStatus.valueOf((String) row[9]),
                             (String) row[10], ((Number) row[11]).intValue()));
         }
+
+        /** A key expires at the instant its expiry names, not a moment later. */
+        boolean expired(Instant now) {
+            return expiresAt != null && !now.isBefore(expiresAt);
+        }
+
+        boolean allows(String sourceIp) {
+            return ipAllowList == null || IpAllowList.parse(Arrays.asList(ipAllowList.split(","))).allows(sourceIp);
+        }
+
+        /** The key's own limit may only be lower than its plan's: a higher one gives it no more. */
+        int limitPerMinute() {
+            int planLimit = standing.rateLimitPerMinute();
+            return rateLimitPerMinute == null ? planLimit : Math.min(rateLimitPerMinute, planLimit);
+        }
+
+        /**
+         * The caller this key is: its scopes as permissions and no role. Scopes a key can never hold
+         * ({@code keys:manage}, {@code people:manage}) or no longer known are ignored, whatever the row says.
+         */
+        Caller caller(String actor) {
+            EnumSet<Permission> permissions = EnumSet.noneOf(Permission.class);
+            Arrays.stream(scopes.split(" ")).forEach(s -> Permission.fromScope(s).filter(Permission::grantableToKeys)
+                    .ifPresent(permissions::add));
+            return new Caller(id.toString(), actor, null, tenant, EnumSet.noneOf(Role.class), permissions,
+                    Caller.Kind.API_KEY, null);
+        }
     }
 
     @PersistenceContext(unitName = "fincopilot")
@@ -103,11 +130,11 @@ public class Admission {
                     Map.of()));
             throw new ProblemException(Problem.of(401, "key-revoked", "API key revoked", "this API key was revoked"));
         }
-        if (key.expiresAt() != null && !now.isBefore(key.expiresAt())) {
+        if (key.expired(now)) {
             throw new ProblemException(Problem.of(401, "key-expired", "API key expired",
                     "this API key expired at " + key.expiresAt()));
         }
-        if (key.ipAllowList() != null && !IpAllowList.parse(Arrays.asList(key.ipAllowList().split(","))).allows(sourceIp)) {
+        if (!key.allows(sourceIp)) {
             refused(key, new Act(actor, "api_key", "key.address-refused", actor, sourceIp, Act.Outcome.DENIED, Map.of()));
             throw new ProblemException(Problem.of(403, "key-address-not-allowed", "Address not allowed",
                     "this API key may not be used from " + sourceIp));
@@ -120,16 +147,12 @@ public class Admission {
                     .setParameter(3, timestamptz(now.minusSeconds(60)))
                     .executeUpdate();
         }
-        EnumSet<Permission> scopes = EnumSet.noneOf(Permission.class);
-        Arrays.stream(key.scopes().split(" ")).forEach(s -> Permission.fromScope(s).ifPresent(scopes::add));
-        Caller caller = new Caller(key.id().toString(), actor, null, key.tenant(), EnumSet.noneOf(Role.class), scopes,
-                Caller.Kind.API_KEY, null);
+        Caller caller = key.caller(actor);
         if (!countRequest) {
             return new Admitted(caller, null);
         }
-        int planLimit = standing.rateLimitPerMinute();
-        int keyLimit = key.rateLimitPerMinute() == null ? planLimit : Math.min(key.rateLimitPerMinute(), planLimit);
-        return new Admitted(caller, limiter.hitBoth("key:" + key.id(), keyLimit, "tenant:" + key.tenant(), planLimit));
+        return new Admitted(caller, limiter.hitBoth("key:" + key.id(), key.limitPerMinute(), "tenant:" + key.tenant(),
+                standing.rateLimitPerMinute()));
     }
 
     private Optional<StoredKey> readKey(String prefix) {
@@ -152,7 +175,7 @@ public class Admission {
     }
 
     /** The organization's standing; a missing, suspended or closed one is refused here, naming why. */
-    private static Organizations.Standing admissible(Optional<Organizations.Standing> found) {
+    static Organizations.Standing admissible(Optional<Organizations.Standing> found) {
         Organizations.Standing standing = found.orElseThrow(() -> new ProblemException(
                 Problem.of(401, "unknown-tenant", "Unknown organization",
                         "the credential names an organization that does not exist here")));

@@ -119,11 +119,8 @@ public abstract class FincopilotAuthentication implements HttpAuthenticationMech
             HttpMessageContext ctx, String path) {
         RateLimit limit = admitted.rateLimit();
         if (limit != null) {
-            res.setHeader("RateLimit-Limit", Integer.toString(limit.limit()));
-            res.setHeader("RateLimit-Remaining", Integer.toString(limit.remaining()));
-            res.setHeader("RateLimit-Reset", Integer.toString(limit.resetSeconds()));
+            limit.headers().forEach(res::setHeader);
             if (!limit.allowed()) {
-                res.setHeader("Retry-After", Integer.toString(limit.resetSeconds()));
                 return refuse(req, res, path, Problem.of(429, "rate-limited", "Too many requests",
                         "the limit of " + limit.limit() + " requests a minute is reached; retry in "
                         + limit.resetSeconds() + " s"));

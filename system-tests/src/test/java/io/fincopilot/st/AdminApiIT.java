@@ -19,7 +19,7 @@ class AdminApiIT {
         HttpResponse<String> created = stack.postJson("/admin/api/v1/organizations", admin, organization(slug, "starter"));
         assertEquals(201, created.statusCode(), created.body());
         JsonObject organization = Stack.json(created).asJsonObject().getJsonObject("organization");
-        assertEquals(slug + ".admin", Stack.json(created).asJsonObject().getJsonObject("initialAdmin").getString("username"));
+        assertEquals("admin@" + slug, Stack.json(created).asJsonObject().getJsonObject("initialAdmin").getString("username"));
         assertEquals(slug, organization.getString("slug"));
         assertEquals("active", organization.getString("status"));
         assertTrue(created.headers().firstValue("Location").orElse("").endsWith(organization.getString("id")));
@@ -52,7 +52,7 @@ class AdminApiIT {
 
     private static String organization(String slug, String plan) {
         return "{\"slug\":\"" + slug + "\",\"name\":\"System Test " + slug + "\",\"plan\":\"" + plan
-                + "\",\"admin\":{\"username\":\"" + slug + ".admin\",\"email\":\"" + slug
+                + "\",\"admin\":{\"username\":\"admin\",\"email\":\"" + slug
                 + "@admin-api.test\",\"firstName\":\"Sys\",\"lastName\":\"Test\"}}";
     }
 

@@ -1,5 +1,6 @@
 package io.fincopilot.st;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real, headless Chromium per test (Debian's chromium and chromium-driver), with a screenshot
+ * A real, headless Chromium per test (Debian's chromium and chromium-driver, found on PATH), with a screenshot
  * and the page source kept under target/screenshots when a test fails.
  */
 public class Browser implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
@@ -47,16 +48,34 @@ public class Browser implements BeforeEachCallback, AfterTestExecutionCallback, 
     public void beforeEach(ExtensionContext context) throws IOException {
         profile = Files.createTempDirectory("fincopilot-chromium");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("fincopilot.chromium", "/usr/bin/chromium"));
+        options.setBinary(executable("fincopilot.chromium", "chromium", "chromium-browser", "google-chrome"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("fincopilot.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .usingDriverExecutable(new File(executable("fincopilot.chromedriver", "chromedriver")))
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    /** The given system property, or the first of the names found on PATH, as the launcher finds them. */
+    static String executable(String property, String... names) {
+        String configured = System.getProperty(property);
+        if (configured != null) {
+            return configured;
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            for (String name : names) {
+                Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
+                if (Files.isExecutable(candidate)) {
+                    return candidate.toString();
+                }
+            }
+        }
+        throw new IllegalStateException(String.join(" or ", names) + " is not on PATH (set -D" + property
+                + "=...); the launcher installs Debian's chromium and chromium-driver");
     }
 
     @Override

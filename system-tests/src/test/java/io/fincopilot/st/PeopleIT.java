@@ -33,16 +33,43 @@ class PeopleIT {
     }
 
     private static Member invite(String role) {
-        String username = Tenants.unique("member");
-        HttpResponse<String> invited = STACK.postJson("/api/v1/people", admin, "{\"username\":\"" + username
-                + "\",\"email\":\"" + username + "@people.test\",\"firstName\":\"Pat\",\"lastName\":\"Member\",\"role\":\""
+        return invite(admin, Tenants.unique("member"), "pat@people.test", role);
+    }
+
+    private static Member invite(String adminToken, String username, String email, String role) {
+        HttpResponse<String> invited = STACK.postJson("/api/v1/people", adminToken, "{\"username\":\"" + username
+                + "\",\"email\":\"" + email + "\",\"firstName\":\"Pat\",\"lastName\":\"Member\",\"role\":\""
                 + role + "\"}");
         assertEquals(201, invited.statusCode(), invited.body());
         JsonObject body = Stack.json(invited).asJsonObject();
         assertTrue(body.getString("temporaryPassword").length() >= 16);
+        String login = body.getJsonObject("person").getString("username");
         String password = "Pw-" + UUID.randomUUID();
-        KEYCLOAK.setPassword(username, password);
-        return new Member(body.getJsonObject("person").getString("id"), username, password);
+        KEYCLOAK.setPassword(login, password);
+        return new Member(body.getJsonObject("person").getString("id"), login, password);
+    }
+
+    @Test
+    void twoOrganizationsMayEachHaveTheSamePersonNameAndAddressWithoutLearningOfTheOther() {
+        Tenants.Tenant other = Tenants.create("peopletoo");
+        String name = Tenants.unique("alice");
+        Member theirs = invite(other.adminToken(), name, name + "@shared.test", "viewer");
+        Member ours = invite(admin, name, name + "@shared.test", "viewer");
+        assertEquals(name + "@" + other.slug(), theirs.username());
+        assertEquals(name + "@" + tenant.slug(), ours.username());
+        assertTrue(Stack.json(STACK.get("/api/v1/me", ours.token())).asJsonObject().toString().contains(tenant.id()));
+        assertTrue(Stack.json(STACK.get("/api/v1/me", theirs.token())).asJsonObject().toString().contains(other.id()));
+        assertFalse(STACK.get("/api/v1/people", admin).body().contains(other.slug()), "nothing of the other organization");
+
+        // Within one organization a username is taken, and the answer names only this organization's person.
+        HttpResponse<String> again = STACK.postJson("/api/v1/people", admin, "{\"username\":\"" + name
+                + "\",\"email\":\"x@people.test\",\"firstName\":\"F\",\"lastName\":\"L\",\"role\":\"viewer\"}");
+        assertEquals(409, again.statusCode(), again.body());
+        assertFalse(again.body().contains(other.slug()), again.body());
+        // A login qualified by another organization's slug cannot be asked for: '@' is not part of a username.
+        HttpResponse<String> qualified = STACK.postJson("/api/v1/people", admin, "{\"username\":\"" + theirs.username()
+                + "\",\"email\":\"x@people.test\",\"firstName\":\"F\",\"lastName\":\"L\",\"role\":\"viewer\"}");
+        assertEquals(400, qualified.statusCode(), qualified.body());
     }
 
     @Test
@@ -95,9 +122,10 @@ class PeopleIT {
     void parallelFirstRequestsOfANewPersonAllSucceed() throws Exception {
         // A person made in Keycloak directly (not invited here) is first seen by many requests at once.
         KeycloakAdmin keycloak = new KeycloakAdmin(STACK);
-        String username = Tenants.unique("direct");
+        String name = Tenants.unique("direct");
+        String username = name + "@" + tenant.slug();
         keycloak.call("POST", "/users", "{\"username\":\"" + username + "\",\"enabled\":true,\"emailVerified\":true,"
-                + "\"email\":\"" + username + "@people.test\",\"firstName\":\"D\",\"lastName\":\"Irect\","
+                + "\"email\":\"" + name + "@people.test\",\"firstName\":\"D\",\"lastName\":\"Irect\","
                 + "\"attributes\":{\"tenant_id\":[\"" + tenant.id() + "\"]}}");
         keycloak.call("POST", "/users/" + keycloak.userId(username) + "/role-mappings/realm",
                 "[" + keycloak.call("GET", "/roles/viewer", null).body() + "]");
@@ -131,8 +159,7 @@ class PeopleIT {
     void badInvitationsAreRefusedWithReasons() {
         assertEquals(400, STACK.postJson("/api/v1/people", admin, "{\"username\":\"X Y\",\"email\":\"not-mail\","
                 + "\"firstName\":\"\",\"lastName\":\"L\",\"role\":\"owner\"}").statusCode());
-        HttpResponse<String> taken = STACK.postJson("/api/v1/people", admin, "{\"username\":\"" + tenant.admin()
-                + "\",\"email\":\"other@people.test\",\"firstName\":\"F\",\"lastName\":\"L\",\"role\":\"viewer\"}");
+        HttpResponse<String> taken = STACK.postJson("/api/v1/people", admin, "{\"username\":\"admin\",\"email\":\"other@people.test\",\"firstName\":\"F\",\"lastName\":\"L\",\"role\":\"viewer\"}");
         assertEquals(409, taken.statusCode(), taken.body());
         assertEquals(400, STACK.call("PATCH", "/api/v1/people/" + UUID.randomUUID(), admin, "{\"role\":\"owner\"}").statusCode());
         assertEquals(404, STACK.call("PATCH", "/api/v1/people/" + UUID.randomUUID(), admin, "{\"role\":\"viewer\"}").statusCode());

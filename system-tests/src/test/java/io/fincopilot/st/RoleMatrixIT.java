@@ -3,6 +3,8 @@ package io.fincopilot.st;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.fincopilot.security.Permission;
+import io.fincopilot.security.Role;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -10,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +29,12 @@ import org.junit.jupiter.api.Test;
 class RoleMatrixIT {
 
     private static final Stack STACK = Stack.get();
-    private static final Map<String, Set<String>> ROLE_PERMISSIONS = Map.of(
-            "tenant-admin", Set.of("authenticated", "documents:read", "documents:write", "ask", "usage:read",
-                    "audit:read", "keys:manage", "people:manage"),
-            "analyst", Set.of("authenticated", "documents:read", "documents:write", "ask", "usage:read"),
-            "viewer", Set.of("authenticated", "documents:read", "ask"),
-            "platform-admin", Set.of("authenticated"));
+    /** What a caller of a role holds: the platform's own declaration, so the test and the code share one table. */
+    private static Set<String> permissions(Role role) {
+        Set<String> names = Permission.of(role).stream().map(Permission::scope).collect(Collectors.toCollection(HashSet::new));
+        names.add(Permission.AUTHENTICATED);
+        return names;
+    }
 
     private record Operation(String method, String path, Set<String> permissions) {
     }
@@ -69,21 +72,22 @@ class RoleMatrixIT {
         Map<String, String> credentials = new LinkedHashMap<>();
         Map<String, Set<String>> granted = new LinkedHashMap<>();
         credentials.put("tenant-admin", admin);
-        granted.put("tenant-admin", ROLE_PERMISSIONS.get("tenant-admin"));
+        granted.put("tenant-admin", permissions(Role.TENANT_ADMIN));
         for (String role : List.of("analyst", "viewer")) {
             String username = Tenants.unique(role);
-            STACK.postJson("/api/v1/people", admin, "{\"username\":\"" + username + "\",\"email\":\"" + username
-                    + "@matrix.test\",\"firstName\":\"M\",\"lastName\":\"X\",\"role\":\"" + role + "\"}");
+            String login = Stack.json(STACK.postJson("/api/v1/people", admin, "{\"username\":\"" + username
+                    + "\",\"email\":\"" + username + "@matrix.test\",\"firstName\":\"M\",\"lastName\":\"X\",\"role\":\""
+                    + role + "\"}")).asJsonObject().getJsonObject("person").getString("username");
             String password = "Pw-" + UUID.randomUUID();
-            new KeycloakAdmin(STACK).setPassword(username, password);
-            credentials.put(role, STACK.passwordGrant(username, password, null).getString("access_token"));
-            granted.put(role, ROLE_PERMISSIONS.get(role));
+            new KeycloakAdmin(STACK).setPassword(login, password);
+            credentials.put(role, STACK.passwordGrant(login, password, null).getString("access_token"));
+            granted.put(role, permissions(Role.fromClaim(role).orElseThrow()));
         }
         credentials.put("platform-admin", STACK.accessToken(STACK.env("DEMO_PLATFORM_ADMIN")));
-        granted.put("platform-admin", ROLE_PERMISSIONS.get("platform-admin"));
-        for (String scope : List.of("documents:read", "documents:write", "ask", "usage:read", "audit:read")) {
-            credentials.put("key[" + scope + "]", Tenants.key(admin, scope));
-            granted.put("key[" + scope + "]", Set.of("authenticated", scope));
+        granted.put("platform-admin", permissions(Role.PLATFORM_ADMIN));
+        for (Permission scope : Permission.keyScopes()) {
+            credentials.put("key[" + scope.scope() + "]", Tenants.key(admin, scope.scope()));
+            granted.put("key[" + scope.scope() + "]", Set.of(Permission.AUTHENTICATED, scope.scope()));
         }
 
         List<String> wrong = new ArrayList<>();

@@ -30,13 +30,13 @@ public final class Tenants {
     public static Tenant create(String label, String plan) {
         Stack stack = Stack.get();
         String slug = unique(label);
-        String admin = slug + ".admin";
         HttpResponse<String> created = stack.postJson("/admin/api/v1/organizations",
                 stack.accessToken(stack.env("DEMO_PLATFORM_ADMIN")),
                 "{\"slug\":\"" + slug + "\",\"name\":\"Test " + slug + "\",\"plan\":\"" + plan + "\",\"admin\":{\"username\":\""
-                        + admin + "\",\"email\":\"" + admin + "@tenants.test\",\"firstName\":\"Test\",\"lastName\":\"Admin\"}}");
+                        + "admin\",\"email\":\"admin@" + slug + ".test\",\"firstName\":\"Test\",\"lastName\":\"Admin\"}}");
         assertEquals(201, created.statusCode(), created.body());
         JsonObject body = Stack.json(created).asJsonObject();
+        String admin = body.getJsonObject("initialAdmin").getString("username"); // admin@<slug>
         String password = "Pw-" + UUID.randomUUID();
         new KeycloakAdmin(stack).setPassword(admin, password);
         return new Tenant(body.getJsonObject("organization").getString("id"), slug, admin, password);

@@ -6,6 +6,9 @@ import java.util.List;
 /** Audit events as CSV (RFC 4180), with cells that a spreadsheet would run as formulas defused. */
 public final class AuditCsv {
 
+    /** What OWASP's CSV injection guidance says no cell may start with. */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
     private static final String HEADER =
             "tenant,sequence,occurred_at,actor,actor_type,action,target,source_ip,outcome,details,hash";
 
@@ -27,7 +30,25 @@ public final class AuditCsv {
         if (value == null) {
             return "";
         }
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String safe = mayRunAsFormula(value) ? "'" + value : value;
         return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * Whether a spreadsheet could take the cell for a formula: it starts with = + - @, a tab or a carriage
+     * return (OWASP's list), or does so after leading blanks, which an import can be set to trim
+     * (LibreOffice Calc's "Trim spaces"). Such cells get a leading apostrophe.
+     */
+    static boolean mayRunAsFormula(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (FORMULA_STARTS.indexOf(c) >= 0) {
+                return true;
+            }
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                return false;
+            }
+        }
+        return false;
     }
 }

@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  *
  * <p>A managed scheduled executor rather than an EJB timer: the first EJB timer of a new Payara
  * domain deploys Payara's timer application in the middle of ours, and the WARs then come up
- * without Payara's JAX-RS {@code @RolesAllowed} filter (docs/decisions.md, entry 26).
+ * without Payara's JAX-RS {@code @RolesAllowed} filter (docs/decisions.md, entry 31).
  */
 @Singleton
 @Startup

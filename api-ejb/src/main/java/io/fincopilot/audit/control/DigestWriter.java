@@ -3,6 +3,7 @@ package io.fincopilot.audit.control;
 import static io.fincopilot.persistence.NativeValues.uuid;
 
 import io.fincopilot.audit.entity.AuditDigest;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -41,6 +42,8 @@ public class DigestWriter {
     AuditSettings settings;
 
     /** Writes a digest; unless forced, only when the latest is older than half the interval. */
+    // The schedule calls it with no caller at all; AuditDigests.writeNow, which admits platform admins only, forces one.
+    @PermitAll
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<AuditDigest> write(boolean force) {
         if (force) {

@@ -8,6 +8,7 @@ import io.fincopilot.security.Caller;
 import io.fincopilot.security.CredentialCache;
 import io.fincopilot.security.Role;
 import io.fincopilot.tenancy.control.KeycloakDirectory;
+import io.fincopilot.tenancy.control.OrganizationLifecycle;
 import io.fincopilot.tenancy.control.UndoOnRollback;
 import io.fincopilot.tenancy.entity.Organization;
 import io.fincopilot.tenancy.entity.OrganizationStatus;
@@ -108,9 +109,9 @@ public class Organizations {
                 .getResultList().isEmpty()) {
             throw ProblemException.conflict("an organization with slug '" + slug + "' already exists");
         }
-        KeycloakDirectory.Invitee admin = request.admin().invitee(Role.TENANT_ADMIN);
-        if (keycloak.usernameTaken(admin.username())) {
-            throw ProblemException.conflict("the username '" + admin.username() + "' is taken");
+        KeycloakDirectory.Invitee admin = request.admin().invitee(slug, Role.TENANT_ADMIN);
+        if (keycloak.usernameTaken(admin.username())) { // left behind by an organization of the same slug
+            throw ProblemException.conflict("Keycloak already has an account '" + admin.username() + "'");
         }
         Instant now = Instant.now(Clock.systemUTC());
         Organization organization = new Organization(slug, request.name().trim(), request.plan(), now);
@@ -155,19 +156,10 @@ public class Organizations {
 
     private Organization changeStatus(TenantId id, OrganizationStatus target, Caller by, String sourceIp) {
         Organization organization = find(id).orElseThrow(() -> ProblemException.notFound("organization " + id));
-        try {
-            organization.changeStatus(target, Instant.now(Clock.systemUTC()));
-        } catch (IllegalStateException e) {
-            throw ProblemException.conflict(e.getMessage());
-        }
+        String action = OrganizationLifecycle.move(organization, target, Instant.now(Clock.systemUTC()));
         if (target == OrganizationStatus.CLOSED) {
             revokeAccess(organization);
         }
-        String action = switch (target) {
-            case ACTIVE -> "organization.resumed";
-            case SUSPENDED -> "organization.suspended";
-            case CLOSED -> "organization.closed";
-        };
         audit.record(id.value(), act(by, sourceIp, action, organization, Map.of()));
         credentials.forgetTenant(transactions, id);
         return organization;

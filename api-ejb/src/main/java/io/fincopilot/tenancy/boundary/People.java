@@ -1,7 +1,6 @@
 package io.fincopilot.tenancy.boundary;
 
 import io.fincopilot.persistence.NativeValues;
-import io.fincopilot.platform.problem.Problem;
 import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.security.Caller;
 import io.fincopilot.security.Role;
@@ -11,6 +10,7 @@ import io.fincopilot.tenancy.entity.TenantPartition;
 import io.fincopilot.audit.boundary.AuditTrail;
 import io.fincopilot.audit.entity.Act;
 import io.fincopilot.tenancy.control.KeycloakDirectory;
+import io.fincopilot.tenancy.control.Membership;
 import io.fincopilot.tenancy.control.UndoOnRollback;
 import io.fincopilot.tenancy.entity.Organization;
 import io.fincopilot.security.Permission;
@@ -56,11 +56,13 @@ public class People {
 
     @RolesAllowed(Permission.PEOPLE_MANAGE_NAME)
     public Invited invite(TenantId tenant, NewPerson request, Caller by, String sourceIp) {
-        KeycloakDirectory.Invitee invitee = request.invitee(Role.VIEWER);
-        if (keycloak.usernameTaken(invitee.username())) {
-            throw ProblemException.conflict("the username '" + invitee.username() + "' is taken");
-        }
         Organization organization = em.find(Organization.class, tenant.value());
+        KeycloakDirectory.Invitee invitee = request.invitee(organization.slug(), Role.VIEWER);
+        // The login carries this organization's slug, so only one of its own people can hold it.
+        if (keycloak.usernameTaken(invitee.username())) {
+            throw ProblemException.conflict("the organization already has a person with the username '"
+                    + request.username() + "'");
+        }
         KeycloakDirectory.NewAccount account = keycloak.createPerson(tenant, organization.keycloakGroupId(), invitee);
         UndoOnRollback.register(transactions, () -> keycloak.deleteQuietly(account.userId()));
         Person person = Person.invited(account.userId(), invitee.username(), invitee.email(), invitee.role().claim(),
@@ -126,27 +128,12 @@ public class People {
     public Caller admit(TenantId tenant, Caller caller) {
         TenantPartition.bind(em, tenant);
         Instant now = Instant.now(Clock.systemUTC());
-        String tokenRole = caller.tenantRole().map(Role::claim).orElse("none");
         Optional<Person> existing = bySubject(caller.subject());
         if (existing.isEmpty()) {
-            firstSeen(tenant, caller, tokenRole, now);
+            firstSeen(tenant, caller, Membership.tokenRole(caller), now);
             return caller;
         }
-        Person person = existing.get();
-        if (person.removed()) {
-            throw new ProblemException(Problem.of(401, "membership-removed", "Membership removed",
-                    "you are no longer a member of this organization"));
-        }
-        person.seen(now);
-        boolean tokenIsNewer = person.roleChangedAt() == null
-                || caller.issuedAt() != null && caller.issuedAt().isAfter(person.roleChangedAt());
-        if (tokenIsNewer) {
-            if (!tokenRole.equals(person.role())) {
-                person.roleFromToken(tokenRole);
-            }
-            return caller;
-        }
-        return Role.fromClaim(person.role()).map(caller::withTenantRole).orElse(caller.withoutTenantRole());
+        return Membership.admit(existing.get(), caller, now);
     }
 
     /**

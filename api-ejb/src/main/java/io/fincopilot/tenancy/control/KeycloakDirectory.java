@@ -23,6 +23,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.ErrorRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -86,8 +87,14 @@ public class KeycloakDirectory {
             String userId;
             try (Response response = realm().users().create(user)) {
                 if (response.getStatus() == 409) {
-                    throw ProblemException.conflict("Keycloak already has a person with the username '"
-                            + invitee.username() + "' or the e-mail address '" + invitee.email() + "'");
+                    // Only the username is unique (the realm allows shared e-mail addresses), and it
+                    // carries the organization's slug: this is a concurrent invite of the same person.
+                    throw ProblemException.conflict("Keycloak already has an account '" + invitee.username() + "'");
+                }
+                if (response.getStatus() == 400) { // the realm's user profile refused a value, e.g. a name
+                    ErrorRepresentation error = response.readEntity(ErrorRepresentation.class);
+                    throw ProblemException.badRequest("Keycloak refused the account: "
+                            + (error.getField() == null ? "" : error.getField() + ": ") + error.getErrorMessage());
                 }
                 userId = CreatedResponseUtil.getCreatedId(response);
             }
