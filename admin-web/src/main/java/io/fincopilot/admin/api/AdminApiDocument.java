@@ -1,15 +1,23 @@
 package io.fincopilot.admin.api;
 
 import io.fincopilot.platform.openapi.ApiDocument;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 
 /**
- * The staff API's part of /openapi; named by mp.openapi.filter in this WAR's microprofile-config.properties.
- * The context root is this WAR's (glassfish-web.xml and the EAR's application.xml): Payara leaves it out of
- * the paths it finds, which then collided with the tenant API's.
+ * Registers the staff API for its part of /openapi ({@link ApiDocument}) as the WAR starts (web.xml).
+ * Staff callers have no organization, so no rate limit applies to them.
  */
-public class AdminApiDocument extends ApiDocument {
+public class AdminApiDocument implements ServletContextListener {
 
-    public AdminApiDocument() {
-        super("/admin", new AdminApiApplication().getClasses(), AUTHENTICATED_CALL);
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ApiDocument.register(event.getServletContext().getContextPath(), new AdminApiApplication().getClasses(),
+                ApiDocument.AUTHENTICATED_CALL);
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        ApiDocument.unregister(event.getServletContext().getContextPath());
     }
 }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -43,45 +44,58 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
- * Finishes the document Payara builds from one WAR's annotations (each WAR names its subclass in
- * {@code mp.openapi.filter}); Payara then merges the WARs' documents into the one at /openapi.
- * It types every parameter and body from the resource method's Java signature ({@link JavaSchemas}),
- * gives every error the problem document schema and adds the errors any operation can meet, puts
- * the WAR's context root in front of its paths (Payara leaves it out, so two WARs' paths collided),
- * drops Payara's top-level {@code endpoints} member (not OpenAPI; validators refuse it), and points
- * the Keycloak scheme at the realm's absolute discovery URL from configuration. Info and security
- * schemes are the same for every WAR, so the merged document does not depend on merge order.
+ * Finishes the document Payara builds from each WAR's annotations (named by {@code mp.openapi.filter};
+ * Payara runs it once per WAR, then merges the WARs' documents into the one at /openapi). Each WAR
+ * registers its API at start ({@link #register}); the filter recognises the WAR by the context root
+ * in the server URLs Payara put in its document. It types every parameter and body from the resource
+ * method's Java signature ({@link JavaSchemas}), gives every error the problem document schema and
+ * adds the errors any operation can meet, puts the context root in front of the paths (Payara leaves
+ * it out, so the two WARs' paths collided), drops Payara's top-level {@code endpoints} member (not
+ * OpenAPI; validators refuse it), and points the Keycloak scheme at the realm's absolute discovery
+ * URL from configuration. Info, server and security schemes are the same for every WAR, so the merged
+ * document does not depend on the order Payara merges in.
  */
-public abstract class ApiDocument implements OASFilter {
+public class ApiDocument implements OASFilter {
 
     public static final String KEYCLOAK = "keycloak";
     public static final String API_KEY = "apiKey";
 
     /** The errors every operation of an API can meet, before any resource method runs. */
-    protected static final Map<String, String> AUTHENTICATED_CALL = Map.of(
+    public static final Map<String, String> AUTHENTICATED_CALL = Map.of(
             "400", "The request is malformed: an API key in the URL, a bad header, query or body",
             "401", "No credential, or one that is not valid (unknown, revoked or expired key; bad token)",
             "403", "The caller lacks the permission, or its organization is suspended or closed");
 
     private static final String TOO_LARGE = "The JSON body is larger than 256 KiB";
 
-    private final String contextRoot;
-    private final Set<Class<?>> classes;
-    private final Map<String, String> commonProblems;
+    /** One WAR's API: its JAX-RS Application's classes and the errors every operation of it can meet. */
+    private record Api(Set<Class<?>> classes, Map<String, String> commonProblems) {
+    }
+
+    private static final Map<String, Api> APIS = new ConcurrentHashMap<>();
 
     /**
+     * Called by each WAR as it starts, before any document is built.
+     *
      * @param contextRoot    the WAR's context root ("" for the root)
      * @param classes        the JAX-RS Application's classes; the resources among them are described
      * @param commonProblems status code and description of the errors every operation can meet
      */
-    protected ApiDocument(String contextRoot, Set<Class<?>> classes, Map<String, String> commonProblems) {
-        this.contextRoot = contextRoot;
-        this.classes = classes;
-        this.commonProblems = new TreeMap<>(commonProblems);
+    public static void register(String contextRoot, Set<Class<?>> classes, Map<String, String> commonProblems) {
+        APIS.put(contextRoot, new Api(Set.copyOf(classes), new TreeMap<>(commonProblems)));
+    }
+
+    public static void unregister(String contextRoot) {
+        APIS.remove(contextRoot);
     }
 
     @Override
     public void filterOpenAPI(OpenAPI document) {
+        String contextRoot = contextRoot(document);
+        Api api = APIS.get(contextRoot);
+        if (api == null) {
+            throw new IllegalStateException("no API registered for the context root '" + contextRoot + "'");
+        }
         forgetPayaraEndpoints(document);
         document.info(OASFactory.createInfo().title("FinCopilot API").version("1").description(
                 "Financial document intelligence: documents, questions with cited answers, usage. The tenant API "
@@ -91,7 +105,7 @@ public abstract class ApiDocument implements OASFilter {
                 .description("Paths are absolute: the tenant API under /api/v1, the staff API under /admin/api/v1")));
         JavaSchemas schemas = new JavaSchemas();
         schemas.of(ProblemDocument.class);
-        Map<String, Method> methods = resourceMethods();
+        Map<String, Method> methods = resourceMethods(api.classes());
         Paths paths = OASFactory.createPaths();
         document.getPaths().getPathItems().forEach((path, item) -> {
             item.getOperations().values().forEach(operation -> {
@@ -99,7 +113,7 @@ public abstract class ApiDocument implements OASFilter {
                 if (method == null) {
                     throw new IllegalStateException("no resource method has the operationId " + operation.getOperationId());
                 }
-                describe(operation, method, schemas);
+                describe(operation, method, schemas, api.commonProblems());
             });
             paths.addPathItem(contextRoot + path, item);
         });
@@ -111,8 +125,8 @@ public abstract class ApiDocument implements OASFilter {
         }
     }
 
-    private void describe(org.eclipse.microprofile.openapi.models.Operation operation, Method method,
-            JavaSchemas schemas) {
+    private static void describe(org.eclipse.microprofile.openapi.models.Operation operation, Method method,
+            JavaSchemas schemas, Map<String, String> commonProblems) {
         if (Boolean.FALSE.equals(operation.getDeprecated())) {
             operation.setDeprecated(null);
         }
@@ -216,7 +230,20 @@ public abstract class ApiDocument implements OASFilter {
         return types == null || types.length == 0 ? MediaType.APPLICATION_JSON : types[0];
     }
 
-    private Map<String, Method> resourceMethods() {
+    /**
+     * Payara's default servers are the WAR's URLs (each listener's, with the context root); they are
+     * replaced by one relative server, so this must run before, and nothing may set mp.openapi.servers.
+     */
+    private static String contextRoot(OpenAPI document) {
+        List<org.eclipse.microprofile.openapi.models.servers.Server> servers = document.getServers();
+        if (servers == null || servers.isEmpty()) {
+            throw new IllegalStateException("Payara gave the document no server URL to tell the WAR by");
+        }
+        String path = java.net.URI.create(servers.get(0).getUrl()).getPath();
+        return path == null ? "" : path.replaceAll("/+$", "");
+    }
+
+    private static Map<String, Method> resourceMethods(Set<Class<?>> classes) {
         Map<String, Method> methods = new HashMap<>();
         for (Class<?> type : classes) {
             if (!type.isAnnotationPresent(Path.class)) {
@@ -232,8 +259,8 @@ public abstract class ApiDocument implements OASFilter {
         return methods;
     }
 
-    private Map<String, SecurityScheme> securitySchemes() {
-        Config config = ConfigProvider.getConfig(getClass().getClassLoader());
+    private static Map<String, SecurityScheme> securitySchemes() {
+        Config config = ConfigProvider.getConfig(ApiDocument.class.getClassLoader());
         String keycloak = config.getValue("fincopilot.keycloak.url", String.class).replaceAll("/+$", "");
         String realm = config.getOptionalValue("fincopilot.keycloak.realm", String.class).orElse("fincopilot");
         Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
