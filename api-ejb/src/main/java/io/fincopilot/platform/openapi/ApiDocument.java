@@ -174,7 +174,7 @@ public class ApiDocument implements OASFilter {
     /** The schema of a successful answer: the return type, or for a {@link Response} the implementation its {@code @APIResponse} names. */
     private static Schema success(Method method, String code, JavaSchemas schemas) {
         if (mediaType(method, Produces.class).startsWith("text/")) {
-            return OASFactory.createSchema().type(SchemaType.STRING);
+            return OASFactory.createSchema().type(SchemaType.STRING).format("binary"); // a download (CSV exports)
         }
         if (method.getReturnType() != Response.class) {
             return schemas.of(method.getAnnotatedReturnType());
