@@ -1,9 +1,15 @@
 package io.fincopilot.st;
 
+import static io.fincopilot.st.Api.ok;
+import static io.fincopilot.st.Api.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
+import io.fincopilot.client.ApiResponse;
+import io.fincopilot.client.model.CreatedOrganizationView;
+import io.fincopilot.client.model.NewOrganization;
+import io.fincopilot.client.model.OrganizationView;
+import io.fincopilot.client.model.Problem;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -12,58 +18,51 @@ class AdminApiIT {
 
     private final Stack stack = Stack.get();
 
+    private static NewOrganization organization(String slug, String plan) {
+        return Tenants.organization(slug, plan).admin(Tenants.person("admin", slug + "@admin-api.test"));
+    }
+
     @Test
     void aPlatformAdminCreatesAnOrganizationAndSeesItListed() {
-        String admin = stack.accessToken(stack.env("DEMO_PLATFORM_ADMIN"));
+        Api admin = Tenants.platformAdmin();
         String slug = Tenants.unique("st");
-        HttpResponse<String> created = stack.postJson("/admin/api/v1/organizations", admin, organization(slug, "starter"));
-        assertEquals(201, created.statusCode(), created.body());
-        JsonObject organization = Stack.json(created).asJsonObject().getJsonObject("organization");
-        assertEquals("admin@" + slug, Stack.json(created).asJsonObject().getJsonObject("initialAdmin").getString("username"));
-        assertEquals(slug, organization.getString("slug"));
-        assertEquals("active", organization.getString("status"));
-        assertTrue(created.headers().firstValue("Location").orElse("").endsWith(organization.getString("id")));
+        ApiResponse<CreatedOrganizationView> created = ok(() -> admin.organizations()
+                .createOrganizationWithHttpInfo(organization(slug, "starter")));
+        assertEquals(201, created.getStatusCode());
+        OrganizationView organization = created.getData().getOrganization();
+        assertEquals("admin@" + slug, created.getData().getInitialAdmin().getUsername());
+        assertEquals(slug, organization.getSlug());
+        assertEquals(OrganizationView.StatusEnum.ACTIVE, organization.getStatus());
+        assertTrue(created.getHeaders().get("Location").get(0).endsWith(organization.getId().toString()));
 
-        HttpResponse<String> list = stack.get("/admin/api/v1/organizations", admin);
-        assertEquals(200, list.statusCode());
-        assertTrue(list.body().contains(organization.getString("id")));
-
-        HttpResponse<String> again = stack.postJson("/admin/api/v1/organizations", admin, organization(slug, "starter"));
-        assertEquals(409, again.statusCode(), again.body());
+        assertTrue(ok(() -> admin.organizations().listOrganizations()).stream()
+                .anyMatch(o -> o.getId().equals(organization.getId())));
+        refused(409, () -> admin.organizations().createOrganization(organization(slug, "starter")));
     }
 
     @Test
     void aMalformedOrganizationGets400NamingTheFields() {
-        String admin = stack.accessToken(stack.env("DEMO_PLATFORM_ADMIN"));
-        HttpResponse<String> response = stack.postJson("/admin/api/v1/organizations", admin,
-                "{\"slug\":\"Not A Slug\",\"name\":\"\",\"plan\":\"gold\"}");
-        assertEquals(400, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
-        String body = response.body();
-        assertTrue(body.contains("slug") && body.contains("name") && body.contains("admin"), body);
-        HttpResponse<String> unknownPlan = stack.postJson("/admin/api/v1/organizations", admin,
-                organization(Tenants.unique("plan"), "gold"));
-        assertEquals(400, unknownPlan.statusCode(), unknownPlan.body());
-        assertTrue(unknownPlan.body().contains("gold"), unknownPlan.body());
+        Api admin = Tenants.platformAdmin();
+        Problem problem = refused(400, () -> admin.organizations().createOrganization(
+                new NewOrganization().slug("Not A Slug").name("").plan("gold")));
+        assertTrue(problem.getErrors().stream().map(e -> e.getField()).toList().containsAll(
+                java.util.List.of("slug", "name", "admin")), problem.getErrors().toString());
+        Problem unknownPlan = refused(400, () -> admin.organizations().createOrganization(
+                organization(Tenants.unique("plan"), "gold")));
+        assertTrue(unknownPlan.getDetail().contains("gold"), unknownPlan.getDetail());
 
-        HttpResponse<String> notJson = stack.postJson("/admin/api/v1/organizations", admin, "{not json");
+        // Not JSON at all: only a raw request sends that.
+        HttpResponse<String> notJson = stack.postJson("/admin/api/v1/organizations",
+                stack.accessToken(stack.env("DEMO_PLATFORM_ADMIN")), "{not json");
         assertEquals(400, notJson.statusCode(), notJson.body());
-    }
-
-    private static String organization(String slug, String plan) {
-        return "{\"slug\":\"" + slug + "\",\"name\":\"System Test " + slug + "\",\"plan\":\"" + plan
-                + "\",\"admin\":{\"username\":\"admin\",\"email\":\"" + slug
-                + "@admin-api.test\",\"firstName\":\"Sys\",\"lastName\":\"Test\"}}";
     }
 
     @Test
     void aTenantAdminMayNotUseTheAdminApi() {
-        String tenantAdmin = stack.accessToken(stack.env("DEMO_TENANT_ADMIN"));
-        HttpResponse<String> list = stack.get("/admin/api/v1/organizations", tenantAdmin);
-        assertEquals(403, list.statusCode(), list.body());
-        HttpResponse<String> create = stack.postJson("/admin/api/v1/organizations", tenantAdmin,
-                "{\"slug\":\"sneaky\",\"name\":\"Sneaky\",\"plan\":\"free\"}");
-        assertEquals(403, create.statusCode(), create.body());
-        assertEquals(401, stack.get("/admin/api/v1/organizations", null).statusCode());
+        Api tenantAdmin = Api.as(stack.accessToken(stack.env("DEMO_TENANT_ADMIN")));
+        refused(403, () -> tenantAdmin.organizations().listOrganizations());
+        refused(403, () -> tenantAdmin.organizations().createOrganization(new NewOrganization().slug("sneaky")
+                .name("Sneaky").plan("free")));
+        refused(401, () -> Api.anonymous().organizations().listOrganizations());
     }
 }

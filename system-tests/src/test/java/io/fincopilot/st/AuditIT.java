@@ -1,24 +1,35 @@
 package io.fincopilot.st;
 
+import static io.fincopilot.st.Api.ok;
+import static io.fincopilot.st.Api.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.net.http.HttpResponse;
+import io.fincopilot.client.ApiResponse;
+import io.fincopilot.client.api.AuditApi;
+import io.fincopilot.client.model.AuditEvent;
+import io.fincopilot.client.model.ChainVerification;
+import io.fincopilot.client.model.DigestView;
+import io.fincopilot.client.model.NewOrganization;
+import io.fincopilot.client.model.TenantAuditEvent;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,24 +46,19 @@ class AuditIT {
 
     /** A digest of every chain head, written now by a platform admin; answers its object key. */
     private static String writeDigest() {
-        HttpResponse<String> written = STACK.postJson("/admin/api/v1/audit/digests",
-                STACK.accessToken(STACK.env("DEMO_PLATFORM_ADMIN")), null);
-        assertEquals(201, written.statusCode(), written.body());
-        return Stack.json(written).asJsonObject().getString("key");
+        ApiResponse<DigestView> written = ok(() -> Tenants.platformAdmin().staffAudit().writeAuditDigestWithHttpInfo());
+        assertEquals(201, written.getStatusCode());
+        return written.getData().getKey();
     }
 
-    private static JsonObject adminVerdict(String tenant) {
-        HttpResponse<String> all = STACK.get("/admin/api/v1/audit/verify", STACK.accessToken(STACK.env("DEMO_PLATFORM_ADMIN")));
-        assertEquals(200, all.statusCode(), all.body());
-        return Stack.json(all).asJsonArray().stream().map(JsonValue::asJsonObject)
-                .filter(v -> v.getString("tenant").equals(tenant)).findFirst()
-                .orElseThrow(() -> new AssertionError("no verdict for " + tenant + " in " + all.body()));
+    private static ChainVerification adminVerdict(UUID tenant) {
+        List<ChainVerification> all = ok(() -> Tenants.platformAdmin().staffAudit().verifyAllAuditChains());
+        return all.stream().filter(v -> v.getTenant().equals(tenant)).findFirst()
+                .orElseThrow(() -> new AssertionError("no verdict for " + tenant + " in " + all));
     }
 
-    private static JsonObject verify(String token) {
-        HttpResponse<String> response = STACK.get("/api/v1/audit/verify", token);
-        assertEquals(200, response.statusCode(), response.body());
-        return Stack.json(response).asJsonObject();
+    private static ChainVerification verify(String token) {
+        return ok(() -> Api.as(token).audit().verifyAuditChain());
     }
 
     /** A tenant with a few events: key creations and revocations. */
@@ -142,23 +148,23 @@ class AuditIT {
                 assertFalse(r.getBoolean(1));
             }
         }
-        assertTrue(verify(tenant.adminToken()).getBoolean("valid"));
+        assertTrue(verify(tenant.adminToken()).getValid());
     }
 
     @Test
     void anEditMadeAsSuperuserIsFoundAtItsSequence() throws SQLException {
         Tenants.Tenant tenant = tenantWithEvents("edit", 4);
         String admin = tenant.adminToken();
-        JsonObject before = verify(admin);
-        assertTrue(before.getBoolean("valid"), before.toString());
+        ChainVerification before = verify(admin);
+        assertTrue(before.getValid(), before.toString());
         try (Connection su = database("postgres", "PG_SUPER_PASSWORD"); Statement s = su.createStatement()) {
             s.execute("set session_replication_role = replica"); // the superuser switches the trigger off
             assertEquals(1, s.executeUpdate("update audit_events set actor = 'mallory' where tenant_id = '"
                     + tenant.id() + "' and sequence = 3"));
         }
-        JsonObject after = verify(admin);
-        assertFalse(after.getBoolean("valid"));
-        assertEquals(3, after.getInt("firstBrokenSequence"), after.toString());
+        ChainVerification after = verify(admin);
+        assertFalse(after.getValid());
+        assertEquals(3, after.getFirstBrokenSequence(), after.toString());
     }
 
     @Test
@@ -170,14 +176,10 @@ class AuditIT {
             assertEquals(1, s.executeUpdate("delete from audit_events where tenant_id = '" + tenant.id()
                     + "' and sequence = 2"));
         }
-        JsonObject after = verify(admin);
-        assertFalse(after.getBoolean("valid"));
-        assertEquals(2, after.getInt("firstBrokenSequence"), after.toString());
-        HttpResponse<String> all = STACK.get("/admin/api/v1/audit/verify", STACK.accessToken(STACK.env("DEMO_PLATFORM_ADMIN")));
-        assertEquals(200, all.statusCode());
-        JsonObject mine = Stack.json(all).asJsonArray().stream().map(JsonValue::asJsonObject)
-                .filter(v -> v.getString("tenant").equals(tenant.id())).findFirst().orElseThrow();
-        assertEquals(2, mine.getInt("firstBrokenSequence"));
+        ChainVerification after = verify(admin);
+        assertFalse(after.getValid());
+        assertEquals(2, after.getFirstBrokenSequence(), after.toString());
+        assertEquals(2, adminVerdict(tenant.id()).getFirstBrokenSequence());
     }
 
     @Test
@@ -185,16 +187,16 @@ class AuditIT {
         Tenants.Tenant tenant = tenantWithEvents("rehash", 4);
         String admin = tenant.adminToken();
         long edited;
-        try (AuditTampering db = new AuditTampering(tenant.id())) {
+        try (AuditTampering db = new AuditTampering(tenant.id().toString())) {
             edited = db.lastSequence() - 2;
             db.setActor(edited, "mallory");
             db.rehashFrom(edited);
         }
-        JsonObject after = verify(admin);
-        assertFalse(after.getBoolean("valid"), after.toString());
-        assertEquals(edited, after.getJsonNumber("firstBrokenSequence").longValue(), after.toString());
+        ChainVerification after = verify(admin);
+        assertFalse(after.getValid(), after.toString());
+        assertEquals(edited, after.getFirstBrokenSequence(), after.toString());
         // Not "changed": the forged SHA-256 links and the head all agree; only the missing key gives them away.
-        assertTrue(after.getString("reason").contains("unkeyed"), after.toString());
+        assertTrue(after.getReason().contains("unkeyed"), after.toString());
     }
 
     @Test
@@ -202,18 +204,18 @@ class AuditIT {
         Tenants.Tenant tenant = tenantWithEvents("tail", 4);
         String digest = writeDigest();
         long last;
-        try (AuditTampering db = new AuditTampering(tenant.id())) {
+        try (AuditTampering db = new AuditTampering(tenant.id().toString())) {
             last = db.lastSequence();
             db.truncateAfter(last - 2);
         }
         String later = writeDigest(); // a digest written after the deletion does not bless it
-        JsonObject after = verify(tenant.adminToken());
-        assertFalse(after.getBoolean("valid"), after.toString());
-        assertEquals(last - 1, after.getJsonNumber("firstBrokenSequence").longValue(), after.toString());
-        assertEquals(later, after.getString("digest"));
-        assertTrue(after.getString("reason").contains("recorded the chain at event " + last), after.toString());
+        ChainVerification after = verify(tenant.adminToken());
+        assertFalse(after.getValid(), after.toString());
+        assertEquals(last - 1, after.getFirstBrokenSequence(), after.toString());
+        assertEquals(later, after.getDigest());
+        assertTrue(after.getReason().contains("recorded the chain at event " + last), after.toString());
         assertTrue(digest.compareTo(later) < 0);
-        assertEquals(last - 1, adminVerdict(tenant.id()).getJsonNumber("firstBrokenSequence").longValue());
+        assertEquals(last - 1, adminVerdict(tenant.id()).getFirstBrokenSequence());
     }
 
     @Test
@@ -221,16 +223,16 @@ class AuditIT {
         Tenants.Tenant tenant = tenantWithEvents("gone", 2);
         String admin = tenant.adminToken();
         String digest = writeDigest();
-        try (AuditTampering db = new AuditTampering(tenant.id())) {
+        try (AuditTampering db = new AuditTampering(tenant.id().toString())) {
             db.dropChain();
         }
-        JsonObject after = verify(admin);
-        assertFalse(after.getBoolean("valid"), after.toString());
-        assertEquals(1, after.getInt("firstBrokenSequence"), after.toString());
-        assertTrue(after.getString("reason").contains("whole chain is missing"), after.toString());
-        JsonObject seenByStaff = adminVerdict(tenant.id()); // listed although the database no longer knows the chain
-        assertFalse(seenByStaff.getBoolean("valid"));
-        assertTrue(seenByStaff.getString("digest").compareTo(digest) >= 0);
+        ChainVerification after = verify(admin);
+        assertFalse(after.getValid(), after.toString());
+        assertEquals(1, after.getFirstBrokenSequence(), after.toString());
+        assertTrue(after.getReason().contains("whole chain is missing"), after.toString());
+        ChainVerification seenByStaff = adminVerdict(tenant.id()); // listed although the database no longer knows the chain
+        assertFalse(seenByStaff.getValid());
+        assertTrue(seenByStaff.getDigest().compareTo(digest) >= 0);
     }
 
     @Test
@@ -239,13 +241,12 @@ class AuditIT {
         String password = "Pw-" + UUID.randomUUID();
         new KeycloakAdmin(STACK).createStaff(support, "support", password);
         String supportToken = STACK.passwordGrant(support, password, null).getString("access_token");
-        assertEquals(403, STACK.postJson("/admin/api/v1/audit/digests", supportToken, null).statusCode());
+        refused(403, () -> Api.as(supportToken).staffAudit().writeAuditDigest());
         String key = writeDigest();
         assertTrue(key.matches("audit-digests/\\d{8}T\\d{6}\\.\\d{3}Z\\.json"), key);
-        HttpResponse<String> events = STACK.get("/admin/api/v1/audit?tenant=" + new UUID(0, 0) + "&action=audit.digest-written",
-                STACK.accessToken(STACK.env("DEMO_PLATFORM_ADMIN")));
-        assertEquals(200, events.statusCode(), events.body());
-        assertTrue(events.body().contains(key), events.body());
+        List<TenantAuditEvent> events = ok(() -> Tenants.platformAdmin().staffAudit().listAllAuditEvents(new UUID(0, 0),
+                null, "audit.digest-written", null, null, null, null));
+        assertTrue(events.stream().anyMatch(e -> key.equals(e.getTarget())), events.toString());
     }
 
     @Test
@@ -258,8 +259,8 @@ class AuditIT {
         List<Future<Integer>> results = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             for (String token : List.of(aToken, bToken)) {
-                results.add(pool.submit(() -> STACK.postJson("/api/v1/keys", token,
-                        "{\"name\":\"burst\",\"scopes\":[\"ask\"]}").statusCode()));
+                results.add(pool.submit(() -> Api.as(token).keys()
+                        .createKeyWithHttpInfo(Tenants.newKey("ask").name("burst")).getStatusCode()));
             }
         }
         pool.shutdown();
@@ -268,29 +269,28 @@ class AuditIT {
             assertEquals(201, result.get());
         }
         for (String token : List.of(aToken, bToken)) {
-            JsonObject verdict = verify(token);
-            assertTrue(verdict.getBoolean("valid"), verdict.toString());
-            assertTrue(verdict.getInt("eventsChecked") >= 21, verdict.toString());
+            ChainVerification verdict = verify(token);
+            assertTrue(verdict.getValid(), verdict.toString());
+            assertTrue(verdict.getEventsChecked() >= 21, verdict.toString());
         }
     }
 
     @Test
-    void theTenantFiltersAndExportsItsLog() {
+    void theTenantFiltersAndExportsItsLog() throws IOException {
         Tenants.Tenant tenant = tenantWithEvents("log", 2);
         String admin = tenant.adminToken();
-        HttpResponse<String> created = STACK.get("/api/v1/audit?action=key.created&actor=" + tenant.admin(), admin);
-        assertEquals(200, created.statusCode());
-        assertEquals(2, Stack.json(created).asJsonArray().size(), created.body());
-        assertEquals(0, Stack.json(STACK.get("/api/v1/audit?action=key.created&from=2999-01-01T00:00:00Z", admin))
-                .asJsonArray().size());
-        HttpResponse<String> csv = STACK.get("/api/v1/audit/export?action=key.created", admin);
-        assertEquals(200, csv.statusCode());
-        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
-        String[] lines = csv.body().split("\r\n");
+        AuditApi audit = Api.as(admin).audit();
+        List<AuditEvent> created = ok(() -> audit.listAuditEvents(tenant.admin(), "key.created", null, null, null, null));
+        assertEquals(2, created.size(), created.toString());
+        assertEquals(0, ok(() -> audit.listAuditEvents(null, "key.created", "2999-01-01T00:00:00Z", null, null, null)).size());
+        ApiResponse<File> csv = ok(() -> audit.exportAuditEventsWithHttpInfo(null, "key.created", null, null, null, null));
+        assertTrue(csv.getHeaders().get("Content-Type").get(0).startsWith("text/csv"));
+        String content = Files.readString(csv.getData().toPath());
+        String[] lines = content.split("\r\n");
         assertTrue(lines[0].startsWith("tenant,sequence,occurred_at,actor"), lines[0]);
-        assertEquals(3, lines.length, csv.body());
-        assertEquals(400, STACK.get("/api/v1/audit?from=yesterday", admin).statusCode());
-        assertEquals(400, STACK.get("/api/v1/audit?limit=0", admin).statusCode());
+        assertEquals(3, lines.length, content);
+        refused(400, () -> audit.listAuditEvents(null, null, "yesterday", null, null, null));
+        refused(400, () -> audit.listAuditEvents(null, null, null, null, null, 0));
     }
 
     @Test
@@ -300,14 +300,15 @@ class AuditIT {
         String password = "Pw-" + UUID.randomUUID();
         new KeycloakAdmin(STACK).createStaff(support, "support", password);
         String token = STACK.passwordGrant(support, password, null).getString("access_token");
-        HttpResponse<String> look = STACK.get("/admin/api/v1/audit?tenant=" + tenant.id(), token);
-        assertEquals(200, look.statusCode(), look.body());
-        assertTrue(look.body().contains("key.created"));
-        assertEquals(200, STACK.get("/admin/api/v1/organizations/" + tenant.id(), token).statusCode());
-        String seenByTenant = STACK.get("/api/v1/audit?actor=" + support, tenant.adminToken()).body();
-        assertTrue(seenByTenant.contains("support.audit-viewed"), seenByTenant);
-        assertTrue(seenByTenant.contains("support.organization-viewed"), seenByTenant);
-        assertEquals(403, STACK.postJson("/admin/api/v1/organizations", token, "{}").statusCode(),
-                "support cannot create organizations");
+        Api staff = Api.as(token);
+        List<TenantAuditEvent> look = ok(() -> staff.staffAudit().listAllAuditEvents(tenant.id(), null, null, null, null,
+                null, null));
+        assertTrue(look.stream().anyMatch(e -> e.getAction().equals("key.created") && e.getTenant().equals(tenant.id())));
+        ok(() -> staff.organizations().getOrganization(tenant.id()));
+        Set<String> seenByTenant = ok(() -> tenant.asAdmin().audit().listAuditEvents(support, null, null, null, null, null))
+                .stream().map(AuditEvent::getAction).collect(Collectors.toSet());
+        assertTrue(seenByTenant.containsAll(Set.of("support.audit-viewed", "support.organization-viewed")),
+                seenByTenant.toString());
+        refused(403, () -> staff.organizations().createOrganization(new NewOrganization())); // support cannot create
     }
 }

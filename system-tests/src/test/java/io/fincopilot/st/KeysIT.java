@@ -1,14 +1,28 @@
 package io.fincopilot.st;
 
+import static io.fincopilot.st.Api.ok;
+import static io.fincopilot.st.Api.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fincopilot.client.ApiResponse;
+import io.fincopilot.client.model.AuditEvent;
+import io.fincopilot.client.model.CreatedKeyView;
+import io.fincopilot.client.model.KeyView;
+import io.fincopilot.client.model.Me;
+import io.fincopilot.client.model.NewKey;
+import io.fincopilot.client.model.Problem;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,41 +39,39 @@ class KeysIT {
         admin = tenant.adminToken();
     }
 
-    private static String problemType(HttpResponse<String> response) {
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
-                response.body());
-        return Stack.json(response).asJsonObject().getString("type").replace("https://fincopilot.io/problems/", "");
+    private static String refusal(int status, Api.Call<?> call) {
+        return Api.type(refused(status, call));
     }
 
     @Test
     void aKeyIsShownOnceListedByPrefixAndWorksInBothHeaders() {
-        HttpResponse<String> created = STACK.postJson("/api/v1/keys", admin,
-                "{\"name\":\"reporting\",\"scopes\":[\"ask\",\"documents:read\"]}");
-        assertEquals(201, created.statusCode(), created.body());
-        assertEquals("no-store", created.headers().firstValue("Cache-Control").orElse(""), "a secret is never cached");
-        JsonObject body = Stack.json(created).asJsonObject();
-        String secret = body.getString("secret");
-        JsonObject key = body.getJsonObject("key");
-        assertTrue(secret.startsWith("fc_live_" + key.getString("prefix") + "_"), secret);
-        assertEquals("active", key.getString("status"));
+        ApiResponse<CreatedKeyView> created = ok(() -> Api.as(admin).keys().createKeyWithHttpInfo(
+                Tenants.newKey("ask", "documents:read").name("reporting")));
+        assertEquals(201, created.getStatusCode());
+        assertEquals(List.of("no-store"), created.getHeaders().get("Cache-Control"), "a secret is never cached");
+        String secret = created.getData().getSecret();
+        KeyView key = created.getData().getKey();
+        assertTrue(secret.startsWith("fc_live_" + key.getPrefix() + "_"), secret);
+        assertEquals(KeyView.StatusEnum.ACTIVE, key.getStatus());
+        assertTrue(created.getHeaders().get("Location").get(0).endsWith("/api/v1/keys/" + key.getId()));
 
-        HttpResponse<String> list = STACK.get("/api/v1/keys", admin);
-        assertTrue(list.body().contains(key.getString("prefix")));
-        assertFalse(list.body().contains(secret.substring(secret.lastIndexOf('_') + 1)), "lists never show secrets");
-        HttpResponse<String> one = STACK.get("/api/v1/keys/" + key.getString("id"), admin);
-        assertFalse(one.body().contains("secret"), one.body());
+        List<KeyView> list = ok(() -> Api.as(admin).keys().listKeys());
+        assertTrue(list.stream().anyMatch(k -> k.getPrefix().equals(key.getPrefix())));
+        String secretPart = secret.substring(secret.lastIndexOf('_') + 1);
+        assertFalse(STACK.get("/api/v1/keys", admin).body().contains(secretPart), "lists never show secrets");
+        assertFalse(STACK.get("/api/v1/keys/" + key.getId(), admin).body().contains(secretPart));
+        assertEquals(key.getPrefix(), ok(() -> Api.as(admin).keys().getKey(key.getId())).getPrefix());
 
-        HttpResponse<String> bearer = STACK.get("/api/v1/me", secret);
-        assertEquals(200, bearer.statusCode(), bearer.body());
-        JsonObject me = Stack.json(bearer).asJsonObject();
-        assertEquals("api_key", me.getString("kind"));
-        assertEquals(tenant.id(), me.getJsonObject("tenant").getString("id"));
-        assertEquals("[\"ask\",\"documents:read\"]", me.getJsonArray("permissions").toString());
-        assertEquals(200, STACK.request("GET", "/api/v1/me", Map.of("X-API-Key", secret), null).statusCode());
+        Me me = ok(() -> Api.as(secret).me().getMe());
+        assertEquals(Me.KindEnum.API_KEY, me.getKind());
+        assertEquals(tenant.id(), me.getTenant().getId());
+        assertEquals(List.of("ask", "documents:read"), me.getPermissions());
+        assertEquals(Me.KindEnum.API_KEY, ok(() -> Api.anonymous().me().getMe(Map.of("X-API-Key", secret))).getKind());
     }
 
     @Test
     void aBodyCannotSetTenantRoleOrTimestamps() {
+        // Deliberately more than the schema allows, so not through the typed client.
         Tenants.Tenant other = Tenants.create("mass");
         HttpResponse<String> created = STACK.postJson("/api/v1/keys", admin, "{\"name\":\"sneaky\",\"scopes\":[\"ask\"],"
                 + "\"tenantId\":\"" + other.id() + "\",\"tenant\":\"" + other.id() + "\",\"role\":\"tenant-admin\","
@@ -73,70 +85,62 @@ class KeysIT {
         assertEquals("active", key.getString("status"));
         assertTrue(Instant.parse(key.getString("createdAt")).isAfter(Instant.now().minusSeconds(600)));
         String secret = Stack.json(created).asJsonObject().getString("secret");
-        JsonObject me = Stack.json(STACK.get("/api/v1/me", secret)).asJsonObject();
-        assertEquals(tenant.id(), me.getJsonObject("tenant").getString("id"), "the key belongs to its creator's tenant");
-        assertEquals("[\"ask\"]", me.getJsonArray("permissions").toString());
-        assertFalse(STACK.get("/api/v1/keys", other.adminToken()).body().contains(key.getString("id")));
+        Me me = ok(() -> Api.as(secret).me().getMe());
+        assertEquals(tenant.id(), me.getTenant().getId(), "the key belongs to its creator's tenant");
+        assertEquals(List.of("ask"), me.getPermissions());
+        UUID id = UUID.fromString(key.getString("id"));
+        assertTrue(ok(() -> other.asAdmin().keys().listKeys()).stream().noneMatch(k -> k.getId().equals(id)));
     }
 
     @Test
     void aRevokedKeyIsRefusedOnTheVeryNextRequestAndTheAttemptIsAudited() {
         String secret = Tenants.key(admin, "ask");
-        assertEquals(200, STACK.get("/api/v1/me", secret).statusCode());
-        String id = Stack.json(STACK.get("/api/v1/me", secret)).asJsonObject().getString("subject");
-        HttpResponse<String> revoked = STACK.call("DELETE", "/api/v1/keys/" + id, admin, null);
-        assertEquals(200, revoked.statusCode(), revoked.body());
-        assertEquals("revoked", Stack.json(revoked).asJsonObject().getString("status"));
-        HttpResponse<String> after = STACK.get("/api/v1/me", secret);
-        assertEquals(401, after.statusCode());
-        assertEquals("key-revoked", problemType(after));
-        String audit = STACK.get("/api/v1/audit?action=key.used-after-revocation", admin).body();
-        assertTrue(audit.contains("key.used-after-revocation"), audit);
+        UUID id = UUID.fromString(ok(() -> Api.as(secret).me().getMe()).getSubject());
+        KeyView revoked = ok(() -> Api.as(admin).keys().revokeKey(id));
+        assertEquals(KeyView.StatusEnum.REVOKED, revoked.getStatus());
+        assertEquals("key-revoked", refusal(401, () -> Api.as(secret).me().getMe()));
+        List<AuditEvent> audit = ok(() -> Api.as(admin).audit().listAuditEvents(null, "key.used-after-revocation",
+                null, null, null, null));
+        assertFalse(audit.isEmpty(), "the attempt is audited");
     }
 
     @Test
     void anExpiredKeyIsRefused() throws InterruptedException {
-        String secret = Tenants.keyWith(admin, "{\"name\":\"short\",\"scopes\":[\"ask\"],\"expiresAt\":\""
-                + Instant.now().plusSeconds(2) + "\"}");
-        assertEquals(200, STACK.get("/api/v1/me", secret).statusCode());
+        String secret = Tenants.keyWith(admin, Tenants.newKey("ask").name("short")
+                .expiresAt(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2)));
+        ok(() -> Api.as(secret).me().getMe());
         Thread.sleep(3000);
-        HttpResponse<String> response = STACK.get("/api/v1/me", secret);
-        assertEquals(401, response.statusCode());
-        assertEquals("key-expired", problemType(response));
+        assertEquals("key-expired", refusal(401, () -> Api.as(secret).me().getMe()));
     }
 
     @Test
     void aKeyFromAnAddressOutsideItsAllowListIsRefused() {
-        String elsewhere = Tenants.keyWith(admin, "{\"name\":\"office only\",\"scopes\":[\"ask\"],"
-                + "\"ipAllowList\":[\"203.0.113.0/24\"]}");
-        HttpResponse<String> response = STACK.get("/api/v1/me", elsewhere);
-        assertEquals(403, response.statusCode());
-        assertEquals("key-address-not-allowed", problemType(response));
-        HttpResponse<String> spoofed = STACK.request("GET", "/api/v1/me",
-                Map.of("X-API-Key", elsewhere, "X-Forwarded-For", "203.0.113.9"), null);
-        assertEquals(403, spoofed.statusCode(), "a forwarded-for header does not change the address");
-        assertTrue(STACK.get("/api/v1/audit?action=key.address-refused", admin).body().contains("127.0.0.1"));
-        String here = Tenants.keyWith(admin, "{\"name\":\"loopback\",\"scopes\":[\"ask\"],"
-                + "\"ipAllowList\":[\"127.0.0.1\",\"::1\"]}");
-        assertEquals(200, STACK.get("/api/v1/me", here).statusCode());
+        String elsewhere = Tenants.keyWith(admin, Tenants.newKey("ask").name("office only").ipAllowList(List.of("203.0.113.0/24")));
+        assertEquals("key-address-not-allowed", refusal(403, () -> Api.as(elsewhere).me().getMe()));
+        refused(403, () -> Api.anonymous().me().getMe(Map.of("X-API-Key", elsewhere, "X-Forwarded-For", "203.0.113.9")));
+        List<AuditEvent> refusals = ok(() -> Api.as(admin).audit().listAuditEvents(null, "key.address-refused",
+                null, null, null, null));
+        assertTrue(refusals.stream().anyMatch(e -> "127.0.0.1".equals(e.getSourceIp())), refusals.toString());
+        String here = Tenants.keyWith(admin, Tenants.newKey("ask").name("loopback").ipAllowList(List.of("127.0.0.1", "::1")));
+        ok(() -> Api.as(here).me().getMe());
     }
 
     @Test
     void aKeyWithoutTheScopeIsRefusedNamingIt() {
         String askOnly = Tenants.key(admin, "ask");
-        HttpResponse<String> response = STACK.get("/api/v1/audit", askOnly);
-        assertEquals(403, response.statusCode());
-        assertTrue(Stack.json(response).asJsonObject().getString("detail").contains("audit:read"), response.body());
-        assertEquals(403, STACK.get("/api/v1/keys", Tenants.key(admin, "ask", "documents:read", "documents:write",
-                "usage:read", "audit:read")).statusCode(), "no key may manage keys");
+        Problem problem = refused(403, () -> Api.as(askOnly).audit().listAuditEvents(null, null, null, null, null, null));
+        assertTrue(problem.getDetail().contains("audit:read"), problem.getDetail());
+        String everyScope = Tenants.key(admin, "ask", "documents:read", "documents:write", "usage:read", "audit:read");
+        refused(403, () -> Api.as(everyScope).keys().listKeys());
     }
 
     @Test
     void aKeyInTheQueryStringIsRefused() {
+        // A credential in the URL is not something the client can be made to send: raw requests.
         String secret = Tenants.key(admin, "ask");
         HttpResponse<String> response = STACK.get("/api/v1/me?api_key=" + secret, null);
         assertEquals(400, response.statusCode());
-        assertEquals("key-in-url", problemType(response));
+        assertEquals("https://fincopilot.io/problems/key-in-url", Stack.json(response).asJsonObject().getString("type"));
         assertEquals(400, STACK.get("/api/v1/me?key=" + secret, secret).statusCode());
     }
 
@@ -145,31 +149,33 @@ class KeysIT {
         String secret = Tenants.key(admin, "ask");
         String wrongSecret = secret.substring(0, secret.length() - 4) + "AAAA";
         String unknownPrefix = "fc_live_zzzzzzzzzzzz_" + secret.substring(secret.lastIndexOf('_') + 1);
-        HttpResponse<String> wrong = STACK.get("/api/v1/me", wrongSecret);
-        HttpResponse<String> unknown = STACK.get("/api/v1/me", unknownPrefix);
-        assertEquals(401, wrong.statusCode());
-        assertEquals(401, unknown.statusCode());
-        assertEquals(Stack.json(wrong).asJsonObject().getString("detail"), Stack.json(unknown).asJsonObject().getString("detail"));
-        assertEquals("invalid-key", problemType(STACK.get("/api/v1/me", "fc_live_short")));
+        Problem wrong = refused(401, () -> Api.as(wrongSecret).me().getMe());
+        Problem unknown = refused(401, () -> Api.as(unknownPrefix).me().getMe());
+        assertEquals(wrong.getDetail(), unknown.getDetail());
+        assertEquals("invalid-key", refusal(401, () -> Api.as("fc_live_short").me().getMe()));
     }
 
     @Test
     void badKeyRequestsAreRefusedWithReasons() {
-        Map<String, String> bodies = Map.of(
-                "{\"name\":\"x\",\"scopes\":[\"everything\"]}", "everything",
-                "{\"name\":\"x\",\"scopes\":[\"keys:manage\"]}", "keys:manage",
-                "{\"name\":\"x\",\"scopes\":[]}", "scopes",
-                "{\"name\":\"\",\"scopes\":[\"ask\"]}", "name",
-                "{\"name\":\"x\",\"scopes\":[\"ask\"],\"rateLimitPerMinute\":999999}", "plan",
-                "{\"name\":\"x\",\"scopes\":[\"ask\"],\"expiresAt\":\"2001-01-01T00:00:00Z\"}", "future",
-                "{\"name\":\"x\",\"scopes\":[\"ask\"],\"ipAllowList\":[\"example.com\"]}", "IP address",
-                "{\"name\":\"x\",\"scopes\":[\"ask\"],\"expiresAt\":\"tomorrow\"}", "body");
-        bodies.forEach((body, reason) -> {
-            HttpResponse<String> response = STACK.postJson("/api/v1/keys", admin, body);
-            assertEquals(400, response.statusCode(), body + " -> " + response.body());
-            assertTrue(response.body().contains(reason), body + " -> " + response.body());
+        Map<NewKey, String> keys = new LinkedHashMap<>();
+        keys.put(Tenants.newKey("everything").name("x"), "everything");
+        keys.put(Tenants.newKey("keys:manage").name("x"), "keys:manage");
+        keys.put(Tenants.newKey().name("x"), "scopes");
+        keys.put(Tenants.newKey("ask").name(""), "name");
+        keys.put(Tenants.newKey("ask").name("x").rateLimitPerMinute(999999), "plan");
+        keys.put(Tenants.newKey("ask").name("x").expiresAt(OffsetDateTime.parse("2001-01-01T00:00:00Z")), "future");
+        keys.put(Tenants.newKey("ask").name("x").ipAllowList(List.of("example.com")), "IP address");
+        keys.forEach((key, reason) -> {
+            Problem problem = refused(400, () -> Api.as(admin).keys().createKey(key));
+            String said = problem.getDetail() + " " + problem.getErrors();
+            assertTrue(said.contains(reason), key + " -> " + said);
         });
-        assertEquals(401, STACK.request("GET", "/api/v1/me", Map.of("X-API-Key", Tenants.key(admin, "ask"),
-                "Authorization", "Bearer " + admin), null).statusCode(), "two credentials at once are refused");
+        // Not a date at all: the typed client cannot send it.
+        HttpResponse<String> response = STACK.postJson("/api/v1/keys", admin,
+                "{\"name\":\"x\",\"scopes\":[\"ask\"],\"expiresAt\":\"tomorrow\"}");
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("body"), response.body());
+        String key = Tenants.key(admin, "ask");
+        refused(401, () -> Api.as(admin).me().getMe(Map.of("X-API-Key", key))); // two credentials at once
     }
 }

@@ -1,7 +1,10 @@
 package io.fincopilot.st;
 
+import static io.fincopilot.st.Api.ok;
+import static io.fincopilot.st.Api.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,9 +15,12 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import jakarta.json.JsonObject;
+import io.fincopilot.client.model.Me;
+import io.fincopilot.client.model.Problem;
+import io.fincopilot.client.model.TenantView;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** GET /api/v1/me: who the platform thinks the caller is, for each kind of credential. */
@@ -24,40 +30,34 @@ class MeIT {
 
     @Test
     void aPersonWithAPasswordGrantTokenSeesSubjectTenantAndRole() {
-        HttpResponse<String> response = stack.get("/api/v1/me", stack.accessToken(stack.env("DEMO_TENANT_ADMIN")));
-        assertEquals(200, response.statusCode(), response.body());
-        JsonObject me = Stack.json(response).asJsonObject();
-        assertEquals(stack.env("DEMO_TENANT_ADMIN"), me.getString("username"));
-        assertEquals("person", me.getString("kind"));
-        assertFalse(me.getString("subject").isBlank());
-        assertEquals(List.of("tenant-admin"), me.getJsonArray("roles").getValuesAs(v -> v.toString().replace("\"", "")));
-        JsonObject tenant = me.getJsonObject("tenant");
-        assertEquals(stack.env("DEMO_TENANT"), tenant.getString("id"));
-        assertEquals(stack.env("DEMO_TENANT_SLUG"), tenant.getString("slug"));
-        assertEquals("active", tenant.getString("status"));
+        Me me = ok(() -> Api.as(stack.accessToken(stack.env("DEMO_TENANT_ADMIN"))).me().getMe());
+        assertEquals(stack.env("DEMO_TENANT_ADMIN"), me.getUsername());
+        assertEquals(Me.KindEnum.PERSON, me.getKind());
+        assertFalse(me.getSubject().isBlank());
+        assertEquals(List.of("tenant-admin"), me.getRoles());
+        TenantView tenant = me.getTenant();
+        assertEquals(UUID.fromString(stack.env("DEMO_TENANT")), tenant.getId());
+        assertEquals(stack.env("DEMO_TENANT_SLUG"), tenant.getSlug());
+        assertEquals(TenantView.StatusEnum.ACTIVE, tenant.getStatus());
     }
 
     @Test
     void aServiceAccountWithClientCredentialsSeesItsTenant() {
-        HttpResponse<String> response = stack.get("/api/v1/me", stack.clientCredentialsToken());
-        assertEquals(200, response.statusCode(), response.body());
-        JsonObject me = Stack.json(response).asJsonObject();
-        assertEquals("service_account", me.getString("kind"));
-        assertEquals(stack.env("DEMO_TENANT"), me.getJsonObject("tenant").getString("id"));
+        Me me = ok(() -> Api.as(stack.clientCredentialsToken()).me().getMe());
+        assertEquals(Me.KindEnum.SERVICE_ACCOUNT, me.getKind());
+        assertEquals(UUID.fromString(stack.env("DEMO_TENANT")), me.getTenant().getId());
     }
 
     @Test
     void aPlatformAdminHasNoTenant() {
-        HttpResponse<String> response = stack.get("/api/v1/me", stack.accessToken(stack.env("DEMO_PLATFORM_ADMIN")));
-        assertEquals(200, response.statusCode(), response.body());
-        JsonObject me = Stack.json(response).asJsonObject();
-        assertTrue(!me.containsKey("tenant") || me.isNull("tenant"));
-        assertTrue(me.getJsonArray("roles").toString().contains("platform-admin"));
+        Me me = ok(() -> Api.as(stack.accessToken(stack.env("DEMO_PLATFORM_ADMIN"))).me().getMe());
+        assertNull(me.getTenant());
+        assertTrue(me.getRoles().contains("platform-admin"), me.getRoles().toString());
     }
 
     @Test
     void withoutACredentialTheAnswerIs401Problem() {
-        assertUnauthorized(stack.get("/api/v1/me", null));
+        assertUnauthorized(null);
     }
 
     @Test
@@ -67,20 +67,20 @@ class MeIT {
         SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .keyID(real.getHeader().getKeyID()).build(), real.getJWTClaimsSet());
         forged.sign(new RSASSASigner(attacker));
-        assertUnauthorized(stack.get("/api/v1/me", forged.serialize()));
+        assertUnauthorized(forged.serialize());
     }
 
     @Test
     void anUnsignedTokenIsRefused() throws Exception {
         JWTClaimsSet claims = SignedJWT.parse(stack.accessToken(stack.env("DEMO_TENANT_ADMIN"))).getJWTClaimsSet();
-        assertUnauthorized(stack.get("/api/v1/me", new PlainJWT(claims).serialize()));
+        assertUnauthorized(new PlainJWT(claims).serialize());
     }
 
     @Test
     void anIdTokenIsNotAnAccessToken() {
         String idToken = stack.passwordGrant(stack.env("DEMO_TENANT_ADMIN"), stack.env("DEMO_PASSWORD"), "openid")
                 .getString("id_token");
-        assertUnauthorized(stack.get("/api/v1/me", idToken));
+        assertUnauthorized(idToken);
     }
 
     @Test
@@ -92,7 +92,7 @@ class MeIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
         assertEquals(200, token.statusCode(), token.body());
-        assertUnauthorized(stack.get("/api/v1/me", Stack.json(token).asJsonObject().getString("access_token")));
+        assertUnauthorized(Stack.json(token).asJsonObject().getString("access_token"));
     }
 
     @Test
@@ -105,7 +105,7 @@ class MeIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
         assertEquals(200, token.statusCode(), token.body());
-        assertUnauthorized(stack.get("/api/v1/me", Stack.json(token).asJsonObject().getString("access_token")));
+        assertUnauthorized(Stack.json(token).asJsonObject().getString("access_token"));
     }
 
     @Test
@@ -124,11 +124,10 @@ class MeIT {
             String token = Stack.json(stack.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.tokenEndpoint()))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)))).asJsonObject().getString("access_token");
-            assertEquals(200, stack.get("/api/v1/me", token).statusCode(), "valid while fresh");
+            ok(() -> Api.as(token).me().getMe()); // valid while fresh
             Thread.sleep(14_000);
-            HttpResponse<String> expired = stack.get("/api/v1/me", token);
-            assertUnauthorized(expired);
-            assertTrue(expired.body().toLowerCase().contains("expired"), expired.body());
+            Problem expired = assertUnauthorized(token);
+            assertTrue(expired.getDetail().toLowerCase().contains("expired"), expired.getDetail());
         } finally {
             String id = Stack.json(keycloak.call("GET", "/clients?clientId=" + clientId, null)).asJsonArray()
                     .getJsonObject(0).getString("id");
@@ -138,14 +137,13 @@ class MeIT {
 
     @Test
     void garbageIsRefused() {
-        assertUnauthorized(stack.get("/api/v1/me", "not-a-token"));
+        assertUnauthorized("not-a-token");
     }
 
-    private static void assertUnauthorized(HttpResponse<String> response) {
-        assertEquals(401, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
-        JsonObject problem = Stack.json(response).asJsonObject();
-        assertEquals(401, problem.getInt("status"));
-        assertFalse(problem.getString("detail").isBlank());
+    private static Problem assertUnauthorized(String credential) {
+        Problem problem = refused(401, () -> (credential == null ? Api.anonymous() : Api.as(credential)).me().getMe());
+        assertEquals(401, problem.getStatus());
+        assertFalse(problem.getDetail().isBlank());
+        return problem;
     }
 }

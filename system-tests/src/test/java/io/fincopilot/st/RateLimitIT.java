@@ -1,53 +1,66 @@
 package io.fincopilot.st;
 
+import static io.fincopilot.st.Api.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
-import java.net.http.HttpResponse;
+import io.fincopilot.client.ApiException;
+import io.fincopilot.client.ApiResponse;
+import io.fincopilot.client.model.Me;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A burst past a key's limit gets 429 with the rate-limit headers, spoofing an address changes nothing, and the limit recovers. */
 class RateLimitIT {
 
-    private static final Stack STACK = Stack.get();
+    private static int header(Map<String, List<String>> headers, String name) {
+        List<String> values = headers.get(name);
+        if (values == null || values.isEmpty()) {
+            throw new AssertionError(name + " missing");
+        }
+        return Integer.parseInt(values.get(0));
+    }
 
-    private static int header(HttpResponse<String> response, String name) {
-        return Integer.parseInt(response.headers().firstValue(name).orElseThrow(() -> new AssertionError(name + " missing")));
+    /** The headers of a call that must be refused with 429. */
+    private static Map<String, List<String>> tooMany(Api.Call<?> call) {
+        try {
+            call.call();
+            return fail("expected 429");
+        } catch (ApiException e) {
+            assertEquals(429, e.getCode(), e.getResponseBody());
+            assertEquals("rate-limited", Api.type(Api.problem(e)));
+            return e.getResponseHeaders().map();
+        }
     }
 
     @Test
     void aBurstPastTheLimitIsRefusedUntilTheWindowEnds() throws InterruptedException {
         Tenants.Tenant tenant = Tenants.create("rate");
-        String key = Tenants.keyWith(tenant.adminToken(), "{\"name\":\"slow\",\"scopes\":[\"ask\"],\"rateLimitPerMinute\":5}");
-        HttpResponse<String> first = STACK.get("/api/v1/me", key);
-        if (header(first, "RateLimit-Reset") < 15) {
+        Api key = Api.as(Tenants.keyWith(tenant.adminToken(), Tenants.newKey("ask").name("slow").rateLimitPerMinute(5)));
+        ApiResponse<Me> first = ok(() -> key.me().getMeWithHttpInfo());
+        if (header(first.getHeaders(), "RateLimit-Reset") < 15) {
             // Too close to the end of the window to see a burst and its refusal in one window.
-            Thread.sleep(header(first, "RateLimit-Reset") * 1000L + 500);
-            first = STACK.get("/api/v1/me", key);
+            Thread.sleep(header(first.getHeaders(), "RateLimit-Reset") * 1000L + 500);
+            first = ok(() -> key.me().getMeWithHttpInfo());
         }
-        assertEquals(200, first.statusCode());
-        assertEquals(5, header(first, "RateLimit-Limit"));
-        assertEquals(4, header(first, "RateLimit-Remaining"));
+        assertEquals(5, header(first.getHeaders(), "RateLimit-Limit"));
+        assertEquals(4, header(first.getHeaders(), "RateLimit-Remaining"));
         for (int i = 3; i >= 0; i--) {
-            HttpResponse<String> next = STACK.get("/api/v1/me", key);
-            assertEquals(200, next.statusCode());
-            assertEquals(i, header(next, "RateLimit-Remaining"));
+            assertEquals(i, header(ok(() -> key.me().getMeWithHttpInfo()).getHeaders(), "RateLimit-Remaining"));
         }
-        HttpResponse<String> refused = STACK.get("/api/v1/me", key);
-        assertEquals(429, refused.statusCode(), refused.body());
-        assertTrue(refused.body().contains("rate-limited"));
+        Map<String, List<String>> refused = tooMany(() -> key.me().getMe());
         int retryAfter = header(refused, "Retry-After");
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
         assertEquals(0, header(refused, "RateLimit-Remaining"));
 
-        HttpResponse<String> spoofed = STACK.request("GET", "/api/v1/me",
-                Map.of("X-API-Key", key, "X-Forwarded-For", "198.51.100.7", "X-Real-IP", "198.51.100.8"), null);
-        assertEquals(429, spoofed.statusCode(), "a forged client address does not reset the limit");
+        // A forged client address does not reset the limit.
+        Map<String, List<String>> spoofed = tooMany(() -> key.me().getMe(
+                Map.of("X-Forwarded-For", "198.51.100.7", "X-Real-IP", "198.51.100.8")));
 
         Thread.sleep(header(spoofed, "Retry-After") * 1000L + 1000);
-        HttpResponse<String> recovered = STACK.get("/api/v1/me", key);
-        assertEquals(200, recovered.statusCode(), recovered.body());
-        assertEquals(4, header(recovered, "RateLimit-Remaining"));
+        ApiResponse<Me> recovered = ok(() -> key.me().getMeWithHttpInfo());
+        assertEquals(4, header(recovered.getHeaders(), "RateLimit-Remaining"));
     }
 }

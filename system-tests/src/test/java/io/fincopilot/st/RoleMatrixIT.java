@@ -3,6 +3,7 @@ package io.fincopilot.st;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.fincopilot.client.model.NewPerson;
 import io.fincopilot.security.Permission;
 import io.fincopilot.security.Role;
 import jakarta.json.JsonArray;
@@ -75,9 +76,8 @@ class RoleMatrixIT {
         granted.put("tenant-admin", permissions(Role.TENANT_ADMIN));
         for (String role : List.of("analyst", "viewer")) {
             String username = Tenants.unique(role);
-            String login = Stack.json(STACK.postJson("/api/v1/people", admin, "{\"username\":\"" + username
-                    + "\",\"email\":\"" + username + "@matrix.test\",\"firstName\":\"M\",\"lastName\":\"X\",\"role\":\""
-                    + role + "\"}")).asJsonObject().getJsonObject("person").getString("username");
+            String login = Api.ok(() -> Api.as(admin).people().invitePerson(Tenants.person(username, username
+                    + "@matrix.test").role(NewPerson.RoleEnum.fromValue(role)))).getPerson().getUsername();
             String password = "Pw-" + UUID.randomUUID();
             new KeycloakAdmin(STACK).setPassword(login, password);
             credentials.put(role, STACK.passwordGrant(login, password, null).getString("access_token"));

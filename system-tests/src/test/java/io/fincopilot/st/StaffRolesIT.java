@@ -1,7 +1,11 @@
 package io.fincopilot.st;
 
+import static io.fincopilot.st.Api.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.fincopilot.client.ApiException;
+import io.fincopilot.client.model.NewOrganization;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,22 +23,35 @@ class StaffRolesIT {
 
     private static final Stack STACK = Stack.get();
 
-    /** An admin operation and the roles that may call it; {tenant} is an organization made for the test. */
-    private record Row(String method, String path, String body, Set<String> allowed) {
+    /** A call of the staff API on an organization made for the test ({@code tenant}) or one to close ({@code other}). */
+    @FunctionalInterface
+    private interface Probe {
+        Object call(Api api, UUID tenant, UUID other) throws ApiException;
     }
 
+    /** An admin operation and the roles that may call it. */
+    private record Row(String operation, Probe probe, Set<String> allowed) {
+    }
+
+    private static final Set<String> ALL_STAFF = Set.of("platform-admin", "support", "billing");
+    private static final Set<String> SUPPORT = Set.of("platform-admin", "support");
+    private static final Set<String> PLATFORM = Set.of("platform-admin");
+
     private static final List<Row> MATRIX = List.of(
-            new Row("GET", "/admin/api/v1/organizations", null, Set.of("platform-admin", "support", "billing")),
-            new Row("GET", "/admin/api/v1/organizations/{tenant}", null, Set.of("platform-admin", "support", "billing")),
-            new Row("GET", "/admin/api/v1/organizations/{tenant}/keys", null, Set.of("platform-admin", "support")),
-            new Row("GET", "/admin/api/v1/audit?tenant={tenant}", null, Set.of("platform-admin", "support")),
-            new Row("GET", "/admin/api/v1/audit/export?tenant={tenant}", null, Set.of("platform-admin", "support")),
-            new Row("GET", "/admin/api/v1/audit/verify", null, Set.of("platform-admin", "support")),
-            new Row("POST", "/admin/api/v1/organizations/{tenant}/suspend", null, Set.of("platform-admin", "support")),
-            new Row("POST", "/admin/api/v1/organizations/{tenant}/resume", null, Set.of("platform-admin", "support")),
+            new Row("listOrganizations", (api, t, o) -> api.organizations().listOrganizations(), ALL_STAFF),
+            new Row("getOrganization", (api, t, o) -> api.organizations().getOrganization(t), ALL_STAFF),
+            new Row("listOrganizationKeys", (api, t, o) -> api.organizations().listOrganizationKeys(t), SUPPORT),
+            new Row("listAllAuditEvents", (api, t, o) -> api.staffAudit().listAllAuditEvents(t, null, null, null, null,
+                    null, null), SUPPORT),
+            new Row("exportAllAuditEvents", (api, t, o) -> api.staffAudit().exportAllAuditEvents(t, null, null, null, null,
+                    null, null), SUPPORT),
+            new Row("verifyAllAuditChains", (api, t, o) -> api.staffAudit().verifyAllAuditChains(), SUPPORT),
+            new Row("suspendOrganization", (api, t, o) -> api.organizations().suspendOrganization(t), SUPPORT),
+            new Row("resumeOrganization", (api, t, o) -> api.organizations().resumeOrganization(t), SUPPORT),
             // An empty body: allowed callers get 400 from validation, refused ones 403 first.
-            new Row("POST", "/admin/api/v1/organizations", "{}", Set.of("platform-admin")),
-            new Row("POST", "/admin/api/v1/organizations/{other}/close", null, Set.of("platform-admin")));
+            new Row("createOrganization", (api, t, o) -> api.organizations().createOrganization(new NewOrganization()),
+                    PLATFORM),
+            new Row("closeOrganization", (api, t, o) -> api.organizations().closeOrganization(o), PLATFORM));
 
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
     private static Tenants.Tenant tenant;
@@ -58,18 +75,18 @@ class StaffRolesIT {
         List<String> wrong = new ArrayList<>();
         for (var caller : TOKENS.entrySet()) {
             // Every caller closes an organization of its own, so that an allowed close changes nothing shared.
-            String other = Tenants.create("close").id();
+            UUID other = Tenants.create("close").id();
+            Api api = Api.as(caller.getValue());
             for (Row row : MATRIX) {
-                String path = row.path().replace("{tenant}", tenant.id()).replace("{other}", other);
-                int status = STACK.call(row.method(), path, caller.getValue(), row.body()).statusCode();
+                int status = Api.status(() -> row.probe().call(api, tenant.id(), other));
                 boolean expected = row.allowed().contains(caller.getKey());
                 boolean allowed = status != 401 && status != 403;
                 if (allowed != expected || status >= 500) {
-                    wrong.add(row.method() + " " + row.path() + " as " + caller.getKey() + ": " + status
+                    wrong.add(row.operation() + " as " + caller.getKey() + ": " + status
                             + " (expected " + (expected ? "allowed" : "denied") + ")");
                 }
-                if (row.path().endsWith("/suspend") && allowed) {
-                    STACK.call("POST", "/admin/api/v1/organizations/" + tenant.id() + "/resume", TOKENS.get("platform-admin"), null);
+                if (row.operation().equals("suspendOrganization") && allowed) {
+                    ok(() -> Tenants.platformAdmin().organizations().resumeOrganization(tenant.id()));
                 }
             }
         }
@@ -78,8 +95,8 @@ class StaffRolesIT {
 
     @Test
     void supportLooksAreAuditedOnTheTenantsChain() {
-        assertEquals(200, STACK.get("/admin/api/v1/organizations/" + tenant.id() + "/keys", TOKENS.get("support")).statusCode());
-        String trail = STACK.get("/api/v1/audit?action=support.keys-viewed", tenant.adminToken()).body();
-        assertEquals(true, trail.contains("support.keys-viewed"), trail);
+        ok(() -> Api.as(TOKENS.get("support")).organizations().listOrganizationKeys(tenant.id()));
+        assertFalse(ok(() -> tenant.asAdmin().audit().listAuditEvents(null, "support.keys-viewed", null, null, null, null))
+                .isEmpty(), "the look is on the tenant's chain");
     }
 }

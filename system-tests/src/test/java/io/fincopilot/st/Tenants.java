@@ -1,18 +1,25 @@
 package io.fincopilot.st;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import jakarta.json.JsonObject;
-import java.net.http.HttpResponse;
+import io.fincopilot.client.model.CreatedOrganizationView;
+import io.fincopilot.client.model.NewKey;
+import io.fincopilot.client.model.NewOrganization;
+import io.fincopilot.client.model.NewPerson;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.UUID;
 
 /** Organizations of their own for tests, made as a platform admin would, with a tenant admin who can log in. */
 public final class Tenants {
 
-    public record Tenant(String id, String slug, String admin, String password) {
+    public record Tenant(UUID id, String slug, String admin, String password) {
 
         public String adminToken() {
             return Stack.get().passwordGrant(admin, password, null).getString("access_token");
+        }
+
+        /** The API as this organization's tenant admin, with a fresh token. */
+        public Api asAdmin() {
+            return Api.as(adminToken());
         }
     }
 
@@ -30,34 +37,40 @@ public final class Tenants {
     public static Tenant create(String label, String plan) {
         Stack stack = Stack.get();
         String slug = unique(label);
-        HttpResponse<String> created = stack.postJson("/admin/api/v1/organizations",
-                stack.accessToken(stack.env("DEMO_PLATFORM_ADMIN")),
-                "{\"slug\":\"" + slug + "\",\"name\":\"Test " + slug + "\",\"plan\":\"" + plan + "\",\"admin\":{\"username\":\""
-                        + "admin\",\"email\":\"admin@" + slug + ".test\",\"firstName\":\"Test\",\"lastName\":\"Admin\"}}");
-        assertEquals(201, created.statusCode(), created.body());
-        JsonObject body = Stack.json(created).asJsonObject();
-        String admin = body.getJsonObject("initialAdmin").getString("username"); // admin@<slug>
+        CreatedOrganizationView created = Api.ok(() -> platformAdmin().organizations().createOrganization(
+                organization(slug, plan).admin(person("admin", "admin@" + slug + ".test"))));
+        String admin = created.getInitialAdmin().getUsername(); // admin@<slug>
         String password = "Pw-" + UUID.randomUUID();
         new KeycloakAdmin(stack).setPassword(admin, password);
-        return new Tenant(body.getJsonObject("organization").getString("id"), slug, admin, password);
+        return new Tenant(created.getOrganization().getId(), slug, admin, password);
+    }
+
+    /** The API as the demo platform admin. */
+    public static Api platformAdmin() {
+        Stack stack = Stack.get();
+        return Api.as(stack.accessToken(stack.env("DEMO_PLATFORM_ADMIN")));
+    }
+
+    /** An organization to create; its first admin still to be given. */
+    public static NewOrganization organization(String slug, String plan) {
+        return new NewOrganization().slug(slug).name("Test " + slug).plan(plan);
+    }
+
+    public static NewPerson person(String username, String email) {
+        return new NewPerson().username(username).email(email).firstName("Test").lastName("Person");
     }
 
     /** Creates an API key with the given scopes and answers its secret. */
     public static String key(String adminToken, String... scopes) {
-        return keyWith(adminToken, "{\"name\":\"test key\",\"scopes\":" + jsonArray(scopes) + "}");
+        return keyWith(adminToken, newKey(scopes));
     }
 
-    public static String keyWith(String adminToken, String body) {
-        HttpResponse<String> created = Stack.get().postJson("/api/v1/keys", adminToken, body);
-        assertEquals(201, created.statusCode(), created.body());
-        return Stack.json(created).asJsonObject().getString("secret");
+    public static NewKey newKey(String... scopes) {
+        return new NewKey().name("test key").scopes(new LinkedHashSet<>(List.of(scopes)));
     }
 
-    public static String jsonArray(String... values) {
-        StringBuilder json = new StringBuilder("[");
-        for (int i = 0; i < values.length; i++) {
-            json.append(i == 0 ? "" : ",").append('"').append(values[i]).append('"');
-        }
-        return json.append(']').toString();
+    public static String keyWith(String adminToken, NewKey key) {
+        return Api.ok(() -> Api.as(adminToken).keys().createKey(key)).getSecret();
     }
+
 }

@@ -2,12 +2,14 @@ package io.fincopilot.admin.api;
 
 import io.fincopilot.keys.boundary.ApiKeys;
 import io.fincopilot.keys.entity.ApiKey;
+import io.fincopilot.platform.openapi.ApiDocument;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Role;
 import io.fincopilot.tenancy.boundary.NewOrganization;
 import io.fincopilot.tenancy.boundary.Organizations;
 import io.fincopilot.tenancy.entity.Organization;
 import io.fincopilot.tenancy.entity.TenantId;
+import jakarta.annotation.Nullable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,12 +29,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Organizations, for platform staff: create (with Keycloak provisioning), look up, suspend, resume, close. */
 @RequestScoped
 @Path("organizations")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Staff: organizations", description = "Organizations, for platform staff")
 public class OrganizationsResource {
+
+    private static final String NOT_FOUND = "There is no such organization";
+    private static final String KEYCLOAK_FAILED = "Keycloak failed; nothing was changed";
 
     @Inject
     Organizations organizations;
@@ -43,33 +54,37 @@ public class OrganizationsResource {
     @Inject
     CallerContext callers;
 
-    public record OrganizationView(String id, String slug, String name, String plan, String status, Instant createdAt) {
+    public record OrganizationView(UUID id, String slug, String name, String plan,
+            @Schema(enumeration = {"active", "suspended", "closed"}) String status, Instant createdAt) {
 
         static OrganizationView of(Organization o) {
-            return new OrganizationView(o.id().toString(), o.slug().value(), o.name(), o.plan(),
+            return new OrganizationView(o.id().value(), o.slug().value(), o.name(), o.plan(),
                     o.status().name().toLowerCase(), o.createdAt());
         }
     }
 
     /** A tenant's key as support sees it: what it is and how it stands, never a secret (none is stored). */
-    public record TenantKeyView(String id, String prefix, String name, List<String> scopes, Instant createdAt,
-            Instant lastUsedAt, Instant expiresAt, Instant revokedAt) {
+    public record TenantKeyView(UUID id, String prefix, String name, List<String> scopes, Instant createdAt,
+            @Nullable Instant lastUsedAt, @Nullable Instant expiresAt, @Nullable Instant revokedAt) {
 
         static TenantKeyView of(ApiKey k) {
-            return new TenantKeyView(k.id().toString(), k.prefix(), k.name(), List.copyOf(k.scopes()), k.createdAt(),
+            return new TenantKeyView(k.id(), k.prefix(), k.name(), List.copyOf(k.scopes()), k.createdAt(),
                     k.lastUsedAt(), k.expiresAt(), k.revokedAt());
         }
     }
 
-    public record InitialAdmin(String username, String temporaryPassword) {
+    public record InitialAdmin(String username,
+            @Schema(description = "The first tenant admin's one-time password, shown this once") String temporaryPassword) {
     }
 
-    public record CreatedView(OrganizationView organization, InitialAdmin initialAdmin) {
+    public record CreatedOrganizationView(OrganizationView organization, InitialAdmin initialAdmin) {
     }
 
     @GET
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME, Role.BILLING_NAME})
-    @Operation(summary = "All organizations")
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = {Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME, Role.BILLING_NAME})
+    @Operation(operationId = "listOrganizations", summary = "All organizations")
+    @APIResponse(responseCode = "200", description = "Every organization")
     public List<OrganizationView> list() {
         return organizations.all().stream().map(OrganizationView::of).toList();
     }
@@ -77,7 +92,10 @@ public class OrganizationsResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME, Role.BILLING_NAME})
-    @Operation(summary = "One organization (a support look-up, which is audited)")
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = {Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME, Role.BILLING_NAME})
+    @Operation(operationId = "getOrganization", summary = "One organization (a support look-up, which is audited)")
+    @APIResponse(responseCode = "200", description = "The organization")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
     public OrganizationView get(@PathParam("id") UUID id) {
         return OrganizationView.of(organizations.get(new TenantId(id), callers.require(), callers.sourceIp()));
     }
@@ -85,7 +103,11 @@ public class OrganizationsResource {
     @GET
     @Path("{id}/keys")
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
-    @Operation(summary = "An organization's API keys (never their secrets); the look-up is audited")
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = {Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    @Operation(operationId = "listOrganizationKeys",
+            summary = "An organization's API keys (never their secrets); the look-up is audited")
+    @APIResponse(responseCode = "200", description = "The organization's keys, newest first")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
     public List<TenantKeyView> keys(@PathParam("id") UUID id) {
         return keys.lookUp(new TenantId(id), callers.require(), callers.sourceIp()).stream().map(TenantKeyView::of).toList();
     }
@@ -93,19 +115,30 @@ public class OrganizationsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
-    @Operation(summary = "Create an organization, its Keycloak group and its first tenant admin")
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Role.PLATFORM_ADMIN_NAME)
+    @Operation(operationId = "createOrganization",
+            summary = "Create an organization, its Keycloak group and its first tenant admin")
+    @APIResponse(responseCode = "201", description = "The organization and its first tenant admin; Location names it",
+            content = @Content(schema = @Schema(implementation = CreatedOrganizationView.class)))
+    @APIResponse(responseCode = "409", description = "The slug, the username or the e-mail address is taken")
+    @APIResponse(responseCode = "502", description = KEYCLOAK_FAILED)
     public Response create(@NotNull @Valid NewOrganization body, @Context UriInfo uri) {
         Organizations.Created created = organizations.create(body, callers.require(), callers.sourceIp());
         OrganizationView view = OrganizationView.of(created.organization());
-        return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build())
-                .entity(new CreatedView(view, new InitialAdmin(created.adminUsername(), created.adminTemporaryPassword())))
+        return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
+                .entity(new CreatedOrganizationView(view, new InitialAdmin(created.adminUsername(), created.adminTemporaryPassword())))
                 .build();
     }
 
     @POST
     @Path("{id}/suspend")
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
-    @Operation(summary = "Suspend an organization: its people and keys are refused, its data stays")
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = {Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    @Operation(operationId = "suspendOrganization",
+            summary = "Suspend an organization: its people and keys are refused, its data stays")
+    @APIResponse(responseCode = "200", description = "The organization, suspended")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The organization is not active")
     public OrganizationView suspend(@PathParam("id") UUID id) {
         return OrganizationView.of(organizations.suspend(new TenantId(id), callers.require(), callers.sourceIp()));
     }
@@ -113,7 +146,11 @@ public class OrganizationsResource {
     @POST
     @Path("{id}/resume")
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
-    @Operation(summary = "Resume a suspended organization")
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = {Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    @Operation(operationId = "resumeOrganization", summary = "Resume a suspended organization")
+    @APIResponse(responseCode = "200", description = "The organization, active again")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The organization is not suspended")
     public OrganizationView resume(@PathParam("id") UUID id) {
         return OrganizationView.of(organizations.resume(new TenantId(id), callers.require(), callers.sourceIp()));
     }
@@ -121,7 +158,13 @@ public class OrganizationsResource {
     @POST
     @Path("{id}/close")
     @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
-    @Operation(summary = "Close an organization: keys revoked, accounts disabled, data kept")
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Role.PLATFORM_ADMIN_NAME)
+    @Operation(operationId = "closeOrganization",
+            summary = "Close an organization: keys revoked, accounts disabled, data kept")
+    @APIResponse(responseCode = "200", description = "The organization, closed")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The organization is already closed")
+    @APIResponse(responseCode = "502", description = KEYCLOAK_FAILED)
     public OrganizationView close(@PathParam("id") UUID id) {
         return OrganizationView.of(organizations.close(new TenantId(id), callers.require(), callers.sourceIp()));
     }

@@ -12,6 +12,14 @@ public final class AuditFilter {
     static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
+    /** What each query parameter means, for the API document of both APIs. */
+    public static final String ACTOR = "Events by this actor (a username, or key:<prefix> for an API key)";
+    public static final String ACTION = "Events of this action, e.g. key.created";
+    public static final String FROM = "Events at or after this instant (ISO-8601, e.g. 2026-01-31T00:00:00Z)";
+    public static final String TO = "Events before this instant (ISO-8601)";
+    public static final String OFFSET = "How many matching events to skip (default 0)";
+    public static final String LIMIT = "At most this many events (1 to " + AuditQuery.MAX_LIMIT + ", default 100)";
+
     private AuditFilter() {
     }
 

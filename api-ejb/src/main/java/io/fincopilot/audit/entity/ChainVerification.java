@@ -1,13 +1,14 @@
 package io.fincopilot.audit.entity;
 
+import jakarta.annotation.Nullable;
 import java.util.UUID;
 
 /**
  * The verdict on one tenant's chain: valid, or the first sequence number where it breaks and why.
  * {@code digest} names the latest signed digest the chain was held against (null while there is none).
  */
-public record ChainVerification(UUID tenant, boolean valid, long eventsChecked, Long firstBrokenSequence,
-        String reason, String digest) implements java.io.Serializable {
+public record ChainVerification(UUID tenant, boolean valid, long eventsChecked, @Nullable Long firstBrokenSequence,
+        @Nullable String reason, @Nullable String digest) implements java.io.Serializable {
 
     public static ChainVerification intact(UUID tenant, long checked, String digest) {
         return new ChainVerification(tenant, true, checked, null, null, digest);

@@ -3,10 +3,12 @@ package io.fincopilot.tenancy.boundary;
 import io.fincopilot.security.Role;
 import io.fincopilot.tenancy.control.KeycloakDirectory;
 import io.fincopilot.tenancy.entity.Slug;
+import jakarta.annotation.Nullable;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A person to invite: who they are and, for a tenant's people, their role. The username is the
@@ -19,8 +21,9 @@ public record NewPerson(
         @NotBlank @Email @Size(max = 255) String email,
         @NotBlank @Size(max = 100) String firstName,
         @NotBlank @Size(max = 100) String lastName,
-        @Pattern(regexp = "tenant-admin|analyst|viewer", message = "must be tenant-admin, analyst or viewer")
-        String role) {
+        @Nullable @Schema(description = "viewer if not given (tenant-admin for an organization's first admin)",
+                enumeration = {"tenant-admin", "analyst", "viewer"})
+        @Pattern(regexp = "tenant-admin|analyst|viewer", message = "must be tenant-admin, analyst or viewer") String role) {
 
     /** The person's account in the organization: the login is qualified by the organization's slug. */
     public KeycloakDirectory.Invitee invitee(Slug organization, Role defaultRole) {

@@ -5,8 +5,10 @@ import io.fincopilot.audit.boundary.AuditFilter;
 import io.fincopilot.audit.boundary.AuditLog;
 import io.fincopilot.audit.entity.AuditEvent;
 import io.fincopilot.audit.entity.ChainVerification;
+import io.fincopilot.platform.openapi.ApiDocument;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Permission;
+import jakarta.annotation.Nullable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,11 +22,16 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The organization's own audit trail: read, filter, export, verify. */
 @RequestScoped
 @Path("audit")
+@Tag(name = "Audit", description = "The organization's own audit trail: read, filter, export, verify")
 public class AuditResource {
 
     @Inject
@@ -33,8 +40,9 @@ public class AuditResource {
     @Inject
     CallerContext callers;
 
+    @Schema(name = "AuditEvent", description = "One link of the organization's audit chain")
     public record EventView(long sequence, Instant occurredAt, String actor, String actorType, String action,
-            String target, String sourceIp, String outcome, JsonObject details, String hash) {
+            @Nullable String target, @Nullable String sourceIp, String outcome, JsonObject details, String hash) {
 
         static EventView of(AuditEvent e) {
             return new EventView(e.sequence(), e.occurredAt(), e.actor(), e.actorType(), e.action(), e.target(),
@@ -45,12 +53,16 @@ public class AuditResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permission.AUDIT_READ_NAME)
-    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.AUDIT_READ_NAME)
-    @SecurityRequirement(name = ApiApplication.API_KEY, scopes = Permission.AUDIT_READ_NAME)
-    @Operation(summary = "The audit log, newest first, filtered by actor, action and time")
-    public List<EventView> list(@QueryParam("actor") String actor, @QueryParam("action") String action,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit) {
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.AUDIT_READ_NAME)
+    @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.AUDIT_READ_NAME)
+    @Operation(operationId = "listAuditEvents", summary = "The audit log, newest first, filtered by actor, action and time")
+    @APIResponse(responseCode = "200", description = "The events that match")
+    public List<EventView> list(@Parameter(description = AuditFilter.ACTOR) @QueryParam("actor") String actor,
+            @Parameter(description = AuditFilter.ACTION) @QueryParam("action") String action,
+            @Parameter(description = AuditFilter.FROM) @QueryParam("from") String from,
+            @Parameter(description = AuditFilter.TO) @QueryParam("to") String to,
+            @Parameter(description = AuditFilter.OFFSET) @QueryParam("offset") Integer offset,
+            @Parameter(description = AuditFilter.LIMIT) @QueryParam("limit") Integer limit) {
         return log.find(callers.tenant().value(), AuditFilter.of(actor, action, from, to, offset, limit)).stream()
                 .map(EventView::of).toList();
     }
@@ -59,12 +71,16 @@ public class AuditResource {
     @Path("export")
     @Produces("text/csv")
     @RolesAllowed(Permission.AUDIT_READ_NAME)
-    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.AUDIT_READ_NAME)
-    @SecurityRequirement(name = ApiApplication.API_KEY, scopes = Permission.AUDIT_READ_NAME)
-    @Operation(summary = "The audit log as CSV, with the same filters")
-    public Response export(@QueryParam("actor") String actor, @QueryParam("action") String action,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit) {
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.AUDIT_READ_NAME)
+    @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.AUDIT_READ_NAME)
+    @Operation(operationId = "exportAuditEvents", summary = "The audit log as CSV, with the same filters")
+    @APIResponse(responseCode = "200", description = "The events that match, as CSV with a header line")
+    public Response export(@Parameter(description = AuditFilter.ACTOR) @QueryParam("actor") String actor,
+            @Parameter(description = AuditFilter.ACTION) @QueryParam("action") String action,
+            @Parameter(description = AuditFilter.FROM) @QueryParam("from") String from,
+            @Parameter(description = AuditFilter.TO) @QueryParam("to") String to,
+            @Parameter(description = AuditFilter.OFFSET) @QueryParam("offset") Integer offset,
+            @Parameter(description = AuditFilter.LIMIT) @QueryParam("limit") Integer limit) {
         String csv = AuditCsv.of(log.find(callers.tenant().value(), AuditFilter.of(actor, action, from, to, offset, limit)));
         return Response.ok(csv, "text/csv;charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"audit.csv\"").build();
@@ -74,9 +90,10 @@ public class AuditResource {
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permission.AUDIT_READ_NAME)
-    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.AUDIT_READ_NAME)
-    @SecurityRequirement(name = ApiApplication.API_KEY, scopes = Permission.AUDIT_READ_NAME)
-    @Operation(summary = "Recompute the organization's hash chain and name its first broken link")
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.AUDIT_READ_NAME)
+    @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.AUDIT_READ_NAME)
+    @Operation(operationId = "verifyAuditChain", summary = "Recompute the organization's hash chain and name its first broken link")
+    @APIResponse(responseCode = "200", description = "The verdict")
     public ChainVerification verify() {
         return log.verify(callers.tenant().value());
     }

@@ -3,8 +3,10 @@ package io.fincopilot.web.api;
 import io.fincopilot.keys.boundary.ApiKeys;
 import io.fincopilot.keys.boundary.NewKey;
 import io.fincopilot.keys.entity.ApiKey;
+import io.fincopilot.platform.openapi.ApiDocument;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Permission;
+import jakarta.annotation.Nullable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -26,12 +28,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's organization's API keys. The secret appears once, in the answer to the create. */
 @RequestScoped
 @Path("keys")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Keys", description = "The organization's API keys (tenant admins)")
 public class KeysResource {
 
     @Inject
@@ -40,24 +47,27 @@ public class KeysResource {
     @Inject
     CallerContext callers;
 
-    public record KeyView(String id, String prefix, String name, List<String> scopes, List<String> ipAllowList,
-            Integer rateLimitPerMinute, Instant createdAt, String createdBy, Instant lastUsedAt, Instant expiresAt,
-            Instant revokedAt, String status) {
+    public record KeyView(UUID id, @Schema(description = "Identifies the key in lists and logs") String prefix,
+            String name, List<String> scopes, List<String> ipAllowList, @Nullable Integer rateLimitPerMinute,
+            Instant createdAt, String createdBy, @Nullable Instant lastUsedAt, @Nullable Instant expiresAt,
+            @Nullable Instant revokedAt, @Schema(enumeration = {"active", "expired", "revoked"}) String status) {
 
         static KeyView of(ApiKey k) {
-            return new KeyView(k.id().toString(), k.prefix(), k.name(), List.copyOf(k.scopes()), k.ipAllowList(),
+            return new KeyView(k.id(), k.prefix(), k.name(), List.copyOf(k.scopes()), k.ipAllowList(),
                     k.rateLimitPerMinute(), k.createdAt(), k.createdBy(), k.lastUsedAt(), k.expiresAt(),
                     k.revokedAt(), k.status(Instant.now(Clock.systemUTC())).name().toLowerCase());
         }
     }
 
-    public record CreatedKeyView(KeyView key, String secret) {
+    public record CreatedKeyView(KeyView key,
+            @Schema(description = "The key itself, fc_live_<prefix>_<secret>: shown this once, never again") String secret) {
     }
 
     @GET
     @RolesAllowed(Permission.KEYS_MANAGE_NAME)
-    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.KEYS_MANAGE_NAME)
-    @Operation(summary = "List the organization's API keys (never their secrets)")
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.KEYS_MANAGE_NAME)
+    @Operation(operationId = "listKeys", summary = "List the organization's API keys (never their secrets)")
+    @APIResponse(responseCode = "200", description = "The keys, newest first")
     public List<KeyView> list() {
         return keys.all(callers.tenant()).stream().map(KeyView::of).toList();
     }
@@ -65,8 +75,10 @@ public class KeysResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permission.KEYS_MANAGE_NAME)
-    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.KEYS_MANAGE_NAME)
-    @Operation(summary = "Create an API key; the answer carries its secret, shown this once")
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.KEYS_MANAGE_NAME)
+    @Operation(operationId = "createKey", summary = "Create an API key; the answer carries its secret, shown this once")
+    @APIResponse(responseCode = "201", description = "The key and its secret; Location names the key",
+            content = @Content(schema = @Schema(implementation = CreatedKeyView.class)))
     public Response create(@NotNull @Valid NewKey body, @Context UriInfo uri) {
         ApiKeys.CreatedKey created = keys.create(callers.tenant(), callers.require(), callers.sourceIp(), body);
         return Response.created(uri.getAbsolutePathBuilder().path(created.key().id().toString()).build())
@@ -76,8 +88,10 @@ public class KeysResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Permission.KEYS_MANAGE_NAME)
-    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.KEYS_MANAGE_NAME)
-    @Operation(summary = "One API key")
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.KEYS_MANAGE_NAME)
+    @Operation(operationId = "getKey", summary = "One API key")
+    @APIResponse(responseCode = "200", description = "The key")
+    @APIResponse(responseCode = "404", description = "The organization has no such key")
     public KeyView get(@PathParam("id") UUID id) {
         return KeyView.of(keys.get(callers.tenant(), id));
     }
@@ -85,8 +99,10 @@ public class KeysResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Permission.KEYS_MANAGE_NAME)
-    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.KEYS_MANAGE_NAME)
-    @Operation(summary = "Revoke an API key, effective on the next request")
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.KEYS_MANAGE_NAME)
+    @Operation(operationId = "revokeKey", summary = "Revoke an API key, effective on the next request")
+    @APIResponse(responseCode = "200", description = "The key, revoked (revoking it again changes nothing)")
+    @APIResponse(responseCode = "404", description = "The organization has no such key")
     public KeyView revoke(@PathParam("id") UUID id) {
         return KeyView.of(keys.revoke(callers.tenant(), id, callers.require(), callers.sourceIp()));
     }

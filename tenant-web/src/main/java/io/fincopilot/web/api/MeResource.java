@@ -1,10 +1,12 @@
 package io.fincopilot.web.api;
 
+import io.fincopilot.platform.openapi.ApiDocument;
 import io.fincopilot.security.Caller;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Permission;
 import io.fincopilot.tenancy.boundary.Organizations;
 import io.fincopilot.tenancy.entity.Organization;
+import jakarta.annotation.Nullable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,13 +15,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Who the caller is, as the platform sees it. */
 @RequestScoped
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Me", description = "Who the caller is: person, service account or API key")
 public class MeResource {
 
     @Inject
@@ -28,18 +35,22 @@ public class MeResource {
     @Inject
     Organizations organizations;
 
-    public record TenantView(String id, String slug, String name, String plan, String status) {
+    public record TenantView(UUID id, String slug, String name, String plan,
+            @Schema(enumeration = {"active", "suspended", "closed"}) String status) {
     }
 
-    public record Me(String subject, String username, String kind, List<String> roles, List<String> permissions,
-            TenantView tenant) {
+    public record Me(String subject, String username,
+            @Schema(enumeration = {"person", "service_account", "api_key"}) String kind, List<String> roles,
+            List<String> permissions,
+            @Nullable @Schema(description = "The caller's organization; absent for platform staff") TenantView tenant) {
     }
 
     @GET
     @RolesAllowed(Permission.AUTHENTICATED)
-    @SecurityRequirement(name = ApiApplication.KEYCLOAK, scopes = Permission.AUTHENTICATED)
-    @SecurityRequirement(name = ApiApplication.API_KEY, scopes = Permission.AUTHENTICATED)
-    @Operation(summary = "The caller's subject, tenant, roles and permissions")
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.AUTHENTICATED)
+    @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.AUTHENTICATED)
+    @Operation(operationId = "getMe", summary = "The caller's subject, tenant, roles and permissions")
+    @APIResponse(responseCode = "200", description = "The caller")
     public Me me() {
         Caller caller = callers.require();
         TenantView tenant = organizations.ofCaller(caller).map(MeResource::view).orElse(null);
@@ -49,7 +60,7 @@ public class MeResource {
     }
 
     private static TenantView view(Organization org) {
-        return new TenantView(org.id().toString(), org.slug().value(), org.name(), org.plan(),
+        return new TenantView(org.id().value(), org.slug().value(), org.name(), org.plan(),
                 org.status().name().toLowerCase());
     }
 }

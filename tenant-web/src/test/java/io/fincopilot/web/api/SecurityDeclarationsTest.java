@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import io.fincopilot.platform.openapi.ApiDocument;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class SecurityDeclarationsTest {
                 continue;
             }
             Set<String> documented = Arrays.stream(m.getAnnotationsByType(SecurityRequirement.class))
-                    .filter(r -> r.name().equals(ApiApplication.KEYCLOAK))
+                    .filter(r -> r.name().equals(ApiDocument.KEYCLOAK))
                     .flatMap(r -> Arrays.stream(r.scopes())).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
             assertEquals(new TreeSet<>(Arrays.asList(allowed.value())), documented,
                     m.getDeclaringClass().getSimpleName() + "." + m.getName());
