@@ -99,6 +99,9 @@ payara_create_domain() {
   # JSON lines in server.log; a Map parameter of a record (see StructuredLog) becomes JSON fields.
   payara_configure set-log-attributes \
     "com.sun.enterprise.server.logging.GFFileHandler.formatter=fish.payara.enterprise.server.logging.JSONLogFormatter"
+  # Nothing reads the server's console: formatting every record for it again (the access log line of
+  # every request) is wasted work. server.log keeps everything.
+  payara_configure set-log-attributes --validate=false "java.util.logging.ConsoleHandler.level=OFF"
   # A server's request threads, not the domain's five: a slow or stuck request must not stop the others.
   payara_configure set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64
   payara_configure set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8

@@ -2,6 +2,7 @@ package io.fincopilot.admin.api;
 
 import io.fincopilot.platform.RequestMetrics;
 import io.fincopilot.platform.problem.ProblemMapper;
+import io.fincopilot.platform.web.AllowedFeature;
 import io.fincopilot.platform.web.JsonBodyGuard;
 import io.fincopilot.platform.web.UrlGuard;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
-import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /** The platform staff's API, under {@code /admin/api/v1}. Classes are listed, not scanned. */
 @ApplicationScoped
@@ -20,7 +20,7 @@ public class AdminApiApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(OrganizationsResource.class, AdminAuditResource.class, ProblemMapper.class,
                 ProblemMapper.Validation.class, RequestMetrics.class, JsonBodyGuard.class, UrlGuard.class,
-                RolesAllowedDynamicFeature.class);
+                AllowedFeature.class);
     }
 
     /** No WADL: the API's one description is /openapi, and nothing answers with the resource tree. */

@@ -12,8 +12,8 @@ import io.fincopilot.platform.openapi.ApiDocument;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Role;
 import jakarta.annotation.Nullable;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import io.fincopilot.security.Allowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit trail across tenants, for support and platform admins. Every look is itself audited. */
-@RequestScoped
+@ApplicationScoped
 @Path("audit")
 @Tag(name = "Staff: audit", description = "The audit trail across organizations, for support and platform admins")
 public class AdminAuditResource {
@@ -73,7 +73,7 @@ public class AdminAuditResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    @Allowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = {Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
     @Operation(operationId = "listAllAuditEvents", summary = "Audit events of one tenant or all, newest first (audited)")
     @APIResponse(responseCode = "200", description = "The events that match")
@@ -92,7 +92,7 @@ public class AdminAuditResource {
     @GET
     @Path("export")
     @Produces("text/csv")
-    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    @Allowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = {Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
     @Operation(operationId = "exportAllAuditEvents", summary = "Audit events as CSV, with the same filters (audited)")
     @APIResponse(responseCode = "200", description = "The events that match, as CSV with a header line")
@@ -111,7 +111,7 @@ public class AdminAuditResource {
     @GET
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    @Allowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = {Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
     @Operation(operationId = "verifyAllAuditChains",
             summary = "Verify every tenant's chain; each verdict names the first broken link")
@@ -123,7 +123,7 @@ public class AdminAuditResource {
     @POST
     @Path("digests")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
+    @Allowed(Role.PLATFORM_ADMIN_NAME)
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Role.PLATFORM_ADMIN_NAME)
     @Operation(operationId = "writeAuditDigest",
             summary = "Write a signed digest of every chain head to the object store now (audited)")

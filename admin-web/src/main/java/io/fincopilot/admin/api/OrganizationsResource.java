@@ -10,8 +10,8 @@ import io.fincopilot.tenancy.boundary.Organizations;
 import io.fincopilot.tenancy.entity.Organization;
 import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.annotation.Nullable;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import io.fincopilot.security.Allowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Organizations, for platform staff: create (with Keycloak provisioning), look up, suspend, resume, close. */
-@RequestScoped
+@ApplicationScoped
 @Path("organizations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Staff: organizations", description = "Organizations, for platform staff")
@@ -81,7 +81,7 @@ public class OrganizationsResource {
     }
 
     @GET
-    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME, Role.BILLING_NAME})
+    @Allowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME, Role.BILLING_NAME})
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = {Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME, Role.BILLING_NAME})
     @Operation(operationId = "listOrganizations", summary = "All organizations")
     @APIResponse(responseCode = "200", description = "Every organization")
@@ -91,7 +91,7 @@ public class OrganizationsResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME, Role.BILLING_NAME})
+    @Allowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME, Role.BILLING_NAME})
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = {Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME, Role.BILLING_NAME})
     @Operation(operationId = "getOrganization", summary = "One organization (a support look-up, which is audited)")
     @APIResponse(responseCode = "200", description = "The organization")
@@ -102,7 +102,7 @@ public class OrganizationsResource {
 
     @GET
     @Path("{id}/keys")
-    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    @Allowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = {Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
     @Operation(operationId = "listOrganizationKeys",
             summary = "An organization's API keys (never their secrets); the look-up is audited")
@@ -114,7 +114,7 @@ public class OrganizationsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
+    @Allowed(Role.PLATFORM_ADMIN_NAME)
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Role.PLATFORM_ADMIN_NAME)
     @Operation(operationId = "createOrganization",
             summary = "Create an organization, its Keycloak group and its first tenant admin")
@@ -132,7 +132,7 @@ public class OrganizationsResource {
 
     @POST
     @Path("{id}/suspend")
-    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    @Allowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = {Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
     @Operation(operationId = "suspendOrganization",
             summary = "Suspend an organization: its people and keys are refused, its data stays")
@@ -145,7 +145,7 @@ public class OrganizationsResource {
 
     @POST
     @Path("{id}/resume")
-    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    @Allowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = {Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
     @Operation(operationId = "resumeOrganization", summary = "Resume a suspended organization")
     @APIResponse(responseCode = "200", description = "The organization, active again")
@@ -157,7 +157,7 @@ public class OrganizationsResource {
 
     @POST
     @Path("{id}/close")
-    @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
+    @Allowed(Role.PLATFORM_ADMIN_NAME)
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Role.PLATFORM_ADMIN_NAME)
     @Operation(operationId = "closeOrganization",
             summary = "Close an organization: keys revoked, accounts disabled, data kept")

@@ -6,9 +6,9 @@ import java.util.Map;
 import io.fincopilot.audit.boundary.AuditTrail;
 import io.fincopilot.audit.entity.Act;
 import io.fincopilot.audit.entity.AuditEvent;
+import io.fincopilot.security.Allowed;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.tenancy.entity.TenantId;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.inject.spi.CDI;
@@ -130,8 +130,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private String requiredPermissions() {
-        RolesAllowed allowed = resource == null || resource.getResourceMethod() == null ? null
-                : resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+        Allowed allowed = resource == null || resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getAnnotation(Allowed.class);
         return allowed == null ? "another role" : "one of " + String.join(", ", allowed.value());
     }
 

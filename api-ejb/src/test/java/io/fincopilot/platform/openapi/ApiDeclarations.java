@@ -3,24 +3,35 @@ package io.fincopilot.platform.openapi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fincopilot.security.Allowed;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * What a generated client needs from each operation of a JAX-RS application, checked before the
- * server ever runs: a unique operationId, a tag, its success answer, and for a {@link Response}
- * the class of the body. Each WAR's ApiDeclarationsTest runs it on its own Application.
+ * What each operation of a JAX-RS application must declare, checked before the server ever runs.
+ * For a generated client: a unique operationId, a tag, its success answer, and for a {@link Response}
+ * the class of the body. For security, deny by default: who may call it ({@link Allowed}, never the
+ * container's {@code @RolesAllowed}/{@code @PermitAll} on a resource, see decision 38), and the same
+ * permissions documented as the Keycloak security requirement. Each WAR's ApiDeclarationsTest runs it
+ * on its own Application.
  */
 public final class ApiDeclarations {
 
@@ -57,6 +68,7 @@ public final class ApiDeclarations {
         if (!type.isAnnotationPresent(Tag.class)) {
             wrong.add(name + ": its resource has no @Tag");
         }
+        wrong.addAll(security(type, m, name));
         List<APIResponse> success = Arrays.stream(m.getAnnotationsByType(APIResponse.class))
                 .filter(r -> r.responseCode().startsWith("2")).toList();
         if (success.isEmpty()) {
@@ -66,6 +78,27 @@ public final class ApiDeclarations {
         if (m.getReturnType() == Response.class && !text && success.stream().noneMatch(r -> r.content().length > 0
                 && r.content()[0].schema().implementation() != Void.class)) {
             wrong.add(name + ": answers a Response without naming the body's class");
+        }
+        return wrong;
+    }
+
+    private static List<String> security(Class<?> type, Method m, String name) {
+        List<String> wrong = new ArrayList<>();
+        for (Class<? extends Annotation> container : List.of(RolesAllowed.class, PermitAll.class, DenyAll.class)) {
+            if (m.isAnnotationPresent(container) || type.isAnnotationPresent(container)) {
+                wrong.add(name + ": @" + container.getSimpleName() + " on a resource (use @Allowed)");
+            }
+        }
+        Allowed allowed = m.getAnnotation(Allowed.class);
+        if (allowed == null) {
+            wrong.add(name + ": no @Allowed (who may call it)");
+            return wrong;
+        }
+        Set<String> documented = Arrays.stream(m.getAnnotationsByType(SecurityRequirement.class))
+                .filter(r -> r.name().equals(ApiDocument.KEYCLOAK))
+                .flatMap(r -> Arrays.stream(r.scopes())).collect(Collectors.toCollection(TreeSet::new));
+        if (!documented.equals(new TreeSet<>(Arrays.asList(allowed.value())))) {
+            wrong.add(name + ": documents " + documented + " but allows " + Arrays.toString(allowed.value()));
         }
         return wrong;
     }

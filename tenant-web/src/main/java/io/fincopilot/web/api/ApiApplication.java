@@ -2,6 +2,7 @@ package io.fincopilot.web.api;
 
 import io.fincopilot.platform.RequestMetrics;
 import io.fincopilot.platform.problem.ProblemMapper;
+import io.fincopilot.platform.web.AllowedFeature;
 import io.fincopilot.platform.web.JsonBodyGuard;
 import io.fincopilot.platform.web.UrlGuard;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
-import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /**
  * The REST API for client systems. Resources are listed here, not scanned, so that no provider
@@ -23,7 +23,7 @@ public class ApiApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(MeResource.class, KeysResource.class, PeopleResource.class, AuditResource.class, ProblemMapper.class,
                 ProblemMapper.Validation.class, RequestMetrics.class, JsonBodyGuard.class, UrlGuard.class,
-                RolesAllowedDynamicFeature.class);
+                AllowedFeature.class);
     }
 
     /** No WADL: the API's one description is /openapi, and nothing answers with the resource tree. */

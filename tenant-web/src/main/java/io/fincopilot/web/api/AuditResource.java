@@ -9,8 +9,8 @@ import io.fincopilot.platform.openapi.ApiDocument;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Permission;
 import jakarta.annotation.Nullable;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import io.fincopilot.security.Allowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The organization's own audit trail: read, filter, export, verify. */
-@RequestScoped
+@ApplicationScoped
 @Path("audit")
 @Tag(name = "Audit", description = "The organization's own audit trail: read, filter, export, verify")
 public class AuditResource {
@@ -52,7 +52,7 @@ public class AuditResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Permission.AUDIT_READ_NAME)
+    @Allowed(Permission.AUDIT_READ_NAME)
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.AUDIT_READ_NAME)
     @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.AUDIT_READ_NAME)
     @Operation(operationId = "listAuditEvents", summary = "The audit log, newest first, filtered by actor, action and time")
@@ -70,7 +70,7 @@ public class AuditResource {
     @GET
     @Path("export")
     @Produces("text/csv")
-    @RolesAllowed(Permission.AUDIT_READ_NAME)
+    @Allowed(Permission.AUDIT_READ_NAME)
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.AUDIT_READ_NAME)
     @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.AUDIT_READ_NAME)
     @Operation(operationId = "exportAuditEvents", summary = "The audit log as CSV, with the same filters")
@@ -89,7 +89,7 @@ public class AuditResource {
     @GET
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Permission.AUDIT_READ_NAME)
+    @Allowed(Permission.AUDIT_READ_NAME)
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.AUDIT_READ_NAME)
     @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.AUDIT_READ_NAME)
     @Operation(operationId = "verifyAuditChain", summary = "Recompute the organization's hash chain and name its first broken link")

@@ -7,8 +7,8 @@ import io.fincopilot.platform.openapi.ApiDocument;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Permission;
 import jakarta.annotation.Nullable;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import io.fincopilot.security.Allowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's organization's API keys. The secret appears once, in the answer to the create. */
-@RequestScoped
+@ApplicationScoped
 @Path("keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Keys", description = "The organization's API keys (tenant admins)")
@@ -64,7 +64,7 @@ public class KeysResource {
     }
 
     @GET
-    @RolesAllowed(Permission.KEYS_MANAGE_NAME)
+    @Allowed(Permission.KEYS_MANAGE_NAME)
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.KEYS_MANAGE_NAME)
     @Operation(operationId = "listKeys", summary = "List the organization's API keys (never their secrets)")
     @APIResponse(responseCode = "200", description = "The keys, newest first")
@@ -74,7 +74,7 @@ public class KeysResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Permission.KEYS_MANAGE_NAME)
+    @Allowed(Permission.KEYS_MANAGE_NAME)
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.KEYS_MANAGE_NAME)
     @Operation(operationId = "createKey", summary = "Create an API key; the answer carries its secret, shown this once")
     @APIResponse(responseCode = "201", description = "The key and its secret; Location names the key",
@@ -87,7 +87,7 @@ public class KeysResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed(Permission.KEYS_MANAGE_NAME)
+    @Allowed(Permission.KEYS_MANAGE_NAME)
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.KEYS_MANAGE_NAME)
     @Operation(operationId = "getKey", summary = "One API key")
     @APIResponse(responseCode = "200", description = "The key")
@@ -98,7 +98,7 @@ public class KeysResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(Permission.KEYS_MANAGE_NAME)
+    @Allowed(Permission.KEYS_MANAGE_NAME)
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.KEYS_MANAGE_NAME)
     @Operation(operationId = "revokeKey", summary = "Revoke an API key, effective on the next request")
     @APIResponse(responseCode = "200", description = "The key, revoked (revoking it again changes nothing)")

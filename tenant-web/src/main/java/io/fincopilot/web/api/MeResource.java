@@ -7,8 +7,8 @@ import io.fincopilot.security.Permission;
 import io.fincopilot.tenancy.boundary.Organizations;
 import io.fincopilot.tenancy.entity.Organization;
 import jakarta.annotation.Nullable;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import io.fincopilot.security.Allowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Who the caller is, as the platform sees it. */
-@RequestScoped
+@ApplicationScoped
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Me", description = "Who the caller is: person, service account or API key")
@@ -46,7 +46,7 @@ public class MeResource {
     }
 
     @GET
-    @RolesAllowed(Permission.AUTHENTICATED)
+    @Allowed(Permission.AUTHENTICATED)
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.AUTHENTICATED)
     @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.AUTHENTICATED)
     @Operation(operationId = "getMe", summary = "The caller's subject, tenant, roles and permissions")

@@ -8,8 +8,8 @@ import io.fincopilot.tenancy.boundary.NewPerson;
 import io.fincopilot.tenancy.boundary.People;
 import io.fincopilot.tenancy.entity.Person;
 import jakarta.annotation.Nullable;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import io.fincopilot.security.Allowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The organization's people: invite, change role, remove. Changes apply in Keycloak and on the next request. */
-@RequestScoped
+@ApplicationScoped
 @Path("people")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "People", description = "The organization's people and their roles (tenant admins)")
@@ -72,7 +72,7 @@ public class PeopleResource {
     }
 
     @GET
-    @RolesAllowed(Permission.PEOPLE_MANAGE_NAME)
+    @Allowed(Permission.PEOPLE_MANAGE_NAME)
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.PEOPLE_MANAGE_NAME)
     @Operation(operationId = "listPeople", summary = "The organization's people and their roles")
     @APIResponse(responseCode = "200", description = "The people, by username")
@@ -82,7 +82,7 @@ public class PeopleResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Permission.PEOPLE_MANAGE_NAME)
+    @Allowed(Permission.PEOPLE_MANAGE_NAME)
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.PEOPLE_MANAGE_NAME)
     @Operation(operationId = "invitePerson",
             summary = "Invite a person; the answer carries their one-time password, shown this once")
@@ -98,7 +98,7 @@ public class PeopleResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed(Permission.PEOPLE_MANAGE_NAME)
+    @Allowed(Permission.PEOPLE_MANAGE_NAME)
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.PEOPLE_MANAGE_NAME)
     @Operation(operationId = "getPerson", summary = "One person")
     @APIResponse(responseCode = "200", description = "The person")
@@ -110,7 +110,7 @@ public class PeopleResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Permission.PEOPLE_MANAGE_NAME)
+    @Allowed(Permission.PEOPLE_MANAGE_NAME)
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.PEOPLE_MANAGE_NAME)
     @Operation(operationId = "changePersonRole", summary = "Change a person's role")
     @APIResponse(responseCode = "200", description = "The person with the new role, in force from the next request")
@@ -124,7 +124,7 @@ public class PeopleResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(Permission.PEOPLE_MANAGE_NAME)
+    @Allowed(Permission.PEOPLE_MANAGE_NAME)
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.PEOPLE_MANAGE_NAME)
     @Operation(operationId = "removePerson", summary = "Remove a person from the organization (and their Keycloak account)")
     @APIResponse(responseCode = "200", description = "The person, removed and refused from the next request")

@@ -3,11 +3,11 @@ package io.fincopilot.web.api;
 import io.fincopilot.platform.openapi.ApiDeclarations;
 import org.junit.jupiter.api.Test;
 
-/** Every operation of this API has a unique operationId, a tag and its success answer (see {@link ApiDeclarations}). */
+/** Every operation of this API has a unique operationId, a tag, its success answer and who may call it, documented as enforced (see {@link ApiDeclarations}). */
 class ApiDeclarationsTest {
 
     @Test
-    void everyOperationHasAUniqueIdATagAndItsSuccessAnswer() {
+    void everyOperationDeclaresItsIdTagAnswerAndWhoMayCallIt() {
         ApiDeclarations.assertDeclared(new ApiApplication().getClasses(), 13);
     }
 }
