@@ -36,6 +36,14 @@ s3_start() {
     >"$FINCOPILOT_STATE/logs/s3.log" 2>&1 </dev/null &
   echo $! >"$(s3_pidfile)"
   wait_http "$S3_URL/$FINCOPILOT_BUCKET" 60 "the S3 store" "$FINCOPILOT_STATE/logs/s3.log" "200 403"
+  s3_enable_versioning "$FINCOPILOT_BUCKET"
+}
+
+# Documents keep every version of their originals (production: the bucket's Terraform says so).
+s3_enable_versioning() { # bucket
+  curl -fsS -o /dev/null -X PUT "$S3_URL/$1?versioning" -H 'Content-Type: application/xml' \
+    --data '<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Enabled</Status></VersioningConfiguration>' \
+    || die "could not turn on versioning of the bucket $1"
 }
 
 s3_stop() { stop_pid "$(s3_pidfile)" "the S3 store"; }

@@ -189,6 +189,9 @@ final class JavaSchemas {
                 if (described.enumeration().length > 0) {
                     schema.enumeration(Arrays.stream(described.enumeration()).map(v -> (Object) v).toList());
                 }
+                if (!described.format().isEmpty()) {
+                    schema.format(described.format()); // binary: a file part of a multipart form
+                }
             }
         }
     }

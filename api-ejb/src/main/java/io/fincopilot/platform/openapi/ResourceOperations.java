@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
@@ -84,6 +85,11 @@ final class ResourceOperations {
                                 schemas.of(parameter.getAnnotatedType(), annotations))));
             }
         }
+        org.eclipse.microprofile.openapi.annotations.parameters.RequestBody streamed =
+                method.getAnnotation(org.eclipse.microprofile.openapi.annotations.parameters.RequestBody.class);
+        if (streamed != null && operation.getRequestBody() == null) {
+            operation.requestBody(streamedBody(streamed));
+        }
         APIResponses responses = operation.getResponses();
         responses.removeAPIResponse(APIResponses.DEFAULT);
         responses.getAPIResponses().forEach((code, response) -> {
@@ -107,8 +113,8 @@ final class ResourceOperations {
 
     /** The schema of a successful answer: the return type, or for a {@link Response} the implementation its {@code @APIResponse} names. */
     private Schema success(Method method, String code) {
-        if (mediaType(method, Produces.class).startsWith("text/")) {
-            return OASFactory.createSchema().type(SchemaType.STRING).format("binary"); // a download (CSV exports)
+        if (isDownload(mediaType(method, Produces.class))) {
+            return OASFactory.createSchema().type(SchemaType.STRING).format("binary"); // CSV exports, originals
         }
         if (method.getReturnType() != Response.class) {
             return schemas.of(method.getAnnotatedReturnType());
@@ -162,6 +168,27 @@ final class ResourceOperations {
         Annotation declared = onMethod != null ? onMethod : method.getDeclaringClass().getAnnotation(kind);
         String[] types = declared instanceof Produces p ? p.value() : declared instanceof Consumes c ? c.value() : null;
         return types == null || types.length == 0 ? MediaType.APPLICATION_JSON : types[0];
+    }
+
+    /**
+     * A body the method reads itself from the request (an upload streamed part by part), declared
+     * by its {@code @RequestBody}: one entry per media type, a record's schema or plain bytes.
+     */
+    private RequestBody streamedBody(org.eclipse.microprofile.openapi.annotations.parameters.RequestBody declared) {
+        Content content = OASFactory.createContent();
+        for (org.eclipse.microprofile.openapi.annotations.media.Content c : declared.content()) {
+            Schema schema = c.schema().implementation() != Void.class ? schemas.of(c.schema().implementation())
+                    : OASFactory.createSchema().type(SchemaType.STRING).format("binary");
+            content.addMediaType(c.mediaType(), OASFactory.createMediaType().schema(schema));
+        }
+        return OASFactory.createRequestBody().required(declared.required() ? Boolean.TRUE : null)
+                .description(declared.description().isEmpty() ? null : declared.description()).content(content);
+    }
+
+    /** Text, or whatever the stored original is: bytes, not a JSON body. */
+    static boolean isDownload(String mediaType) {
+        return mediaType.startsWith("text/") || mediaType.equals(MediaType.WILDCARD)
+                || mediaType.equals(MediaType.APPLICATION_OCTET_STREAM);
     }
 
     private static Map<String, Method> resourceMethods(Set<Class<?>> classes) {

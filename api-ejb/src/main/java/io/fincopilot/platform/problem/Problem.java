@@ -28,6 +28,10 @@ public record Problem(String type, String title, int status, String detail, Map<
         return new Problem(type, title, status, detail, more);
     }
 
+    public Problem with(String name, String value) {
+        return with(name, Json.createValue(value));
+    }
+
     public JsonObject toJson(String instance, String requestId) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("type", type)

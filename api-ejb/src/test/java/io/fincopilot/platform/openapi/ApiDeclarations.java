@@ -74,8 +74,9 @@ public final class ApiDeclarations {
         if (success.isEmpty()) {
             wrong.add(name + ": no @APIResponse for its success");
         }
-        boolean text = m.isAnnotationPresent(Produces.class) && m.getAnnotation(Produces.class).value()[0].startsWith("text/");
-        if (m.getReturnType() == Response.class && !text && success.stream().noneMatch(r -> r.content().length > 0
+        boolean text = m.isAnnotationPresent(Produces.class) && ResourceOperations.isDownload(m.getAnnotation(Produces.class).value()[0]);
+        boolean noBody = success.stream().allMatch(r -> r.responseCode().equals("204"));
+        if (m.getReturnType() == Response.class && !text && !noBody && success.stream().noneMatch(r -> r.content().length > 0
                 && r.content()[0].schema().implementation() != Void.class)) {
             wrong.add(name + ": answers a Response without naming the body's class");
         }

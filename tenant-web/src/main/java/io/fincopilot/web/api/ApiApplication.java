@@ -21,7 +21,8 @@ public class ApiApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(MeResource.class, KeysResource.class, PeopleResource.class, AuditResource.class, ProblemMapper.class,
+        return Set.of(MeResource.class, KeysResource.class, PeopleResource.class, AuditResource.class,
+                DocumentsResource.class, ProblemMapper.class,
                 ProblemMapper.Validation.class, RequestMetrics.class, JsonBodyGuard.class, UrlGuard.class,
                 AllowedFeature.class);
     }

@@ -1,0 +1,251 @@
+package io.fincopilot.documents.boundary;
+
+import io.fincopilot.audit.boundary.AuditTrail;
+import io.fincopilot.audit.entity.Act;
+import io.fincopilot.documents.control.DocumentObjects;
+import io.fincopilot.documents.control.SpooledUpload;
+import io.fincopilot.documents.control.UploadLedger;
+import io.fincopilot.documents.control.UploadType;
+import io.fincopilot.documents.entity.Document;
+import io.fincopilot.documents.entity.DocumentVersion;
+import io.fincopilot.documents.entity.VersionStatus;
+import io.fincopilot.platform.problem.ProblemException;
+import io.fincopilot.security.Caller;
+import io.fincopilot.security.Permission;
+import io.fincopilot.tenancy.boundary.Organizations;
+import io.fincopilot.tenancy.entity.TenantId;
+import io.fincopilot.tenancy.entity.TenantPartition;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * A tenant's documents: uploaded (durably in S3 and PostgreSQL before the answer), listed, read,
+ * downloaded and deleted. The upload protocol is in decision 48.
+ */
+@Stateless
+public class Documents {
+
+    /** What the tenant's plan allows one document. */
+    public record Limits(long maxBytes, int maxPages) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(Documents.class.getName());
+    private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
+    private static final String CONFIRMED = "v.status <> io.fincopilot.documents.entity.VersionStatus.UPLOADING";
+
+    @PersistenceContext(unitName = "fincopilot")
+    EntityManager em;
+
+    @Inject
+    UploadLedger ledger;
+
+    @Inject
+    DocumentObjects objects;
+
+    @Inject
+    Organizations organizations;
+
+    @Inject
+    AuditTrail audit;
+
+    @RolesAllowed(Permission.DOCUMENTS_WRITE_NAME)
+    public Limits limits(TenantId tenant) {
+        Object[] row = (Object[]) em.createNativeQuery("select p.max_upload_bytes, p.max_pages_per_document "
+                + "from organizations o join plans p on p.code = o.plan where o.id = ?1")
+                .setParameter(1, tenant.value()).getSingleResult();
+        return new Limits(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
+    }
+
+    /**
+     * Stores a new document ({@code document} null) or a new version of one. The answer comes only
+     * once the bytes are in S3 and the version's row is confirmed in PostgreSQL; each step runs in a
+     * transaction of its own, so this method runs in none.
+     */
+    @RolesAllowed(Permission.DOCUMENTS_WRITE_NAME)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Uploaded upload(TenantId tenant, Caller by, String sourceIp, UUID document, Upload upload,
+            SpooledUpload bytes) {
+        String type = UploadType.of(bytes.head(), upload.fileName(), upload.declaredType());
+        String fileName = fileName(upload.fileName(), type);
+        String title = upload.title() == null || upload.title().isBlank() ? fileName : upload.title().strip();
+        if (title.length() > 300) {
+            throw ProblemException.badRequest("title: at most 300 characters");
+        }
+        UploadLedger.Intent intent = new UploadLedger.Intent(document, title, fileName, tags(upload.tags()), type,
+                bytes.size(), bytes.sha256(), idempotencyKey(upload.idempotencyKey()));
+        UploadLedger.Reservation reservation;
+        try {
+            reservation = ledger.reserve(tenant, by, intent);
+        } catch (UploadLedger.Replay replay) {
+            return new Uploaded(details(tenant, replay.document()), replay.version(), replay.status(), true);
+        }
+        try {
+            String objectVersion = objects.put(reservation.objectKey(), bytes.file(), type, bytes.sha256());
+            ledger.confirm(tenant, reservation, objectVersion, intent, by, sourceIp);
+        } catch (RuntimeException e) {
+            abandon(tenant, reservation, intent.idempotencyKey(), e);
+            throw e;
+        }
+        return new Uploaded(details(tenant, reservation.document()), reservation.version(), 201, false);
+    }
+
+    @RolesAllowed(Permission.DOCUMENTS_READ_NAME)
+    public List<DocumentDetails> list(TenantId tenant, DocumentQuery query) {
+        StringBuilder jpql = new StringBuilder("select d from Document d where exists (select v from DocumentVersion v "
+                + "where v.documentId = d.id and " + CONFIRMED);
+        if (query.status() != null) {
+            jpql.append(" and v.status = :status and v.version = (select max(w.version) from DocumentVersion w "
+                    + "where w.documentId = d.id and w.status <> io.fincopilot.documents.entity.VersionStatus.UPLOADING)");
+        }
+        jpql.append(")");
+        if (query.tag() != null) {
+            jpql.append(" and d.tags like :tag");
+        }
+        if (query.title() != null) {
+            jpql.append(" and lower(d.title) like :title");
+        }
+        jpql.append(" order by d.createdAt desc, d.id");
+        TypedQuery<Document> found = TenantPartition.bind(em, tenant).createQuery(jpql.toString(), Document.class)
+                .setFirstResult(query.offset()).setMaxResults(query.limit());
+        if (query.status() != null) {
+            found.setParameter("status", query.status());
+        }
+        if (query.tag() != null) {
+            found.setParameter("tag", "%," + query.tag() + ",%");
+        }
+        if (query.title() != null) {
+            found.setParameter("title", "%" + query.title().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        List<Document> documents = found.getResultList();
+        if (documents.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<DocumentVersion>> versions = TenantPartition.bind(em, tenant)
+                .createQuery("select v from DocumentVersion v where v.documentId in :ids and " + CONFIRMED
+                        + " order by v.version desc", DocumentVersion.class)
+                .setParameter("ids", documents.stream().map(Document::id).toList()).getResultStream()
+                .collect(java.util.stream.Collectors.groupingBy(DocumentVersion::documentId));
+        return documents.stream().map(d -> new DocumentDetails(d, versions.getOrDefault(d.id(), List.of())))
+                .filter(d -> !d.versions().isEmpty()).toList();
+    }
+
+    @RolesAllowed(Permission.DOCUMENTS_READ_NAME)
+    public DocumentDetails get(TenantId tenant, UUID id) {
+        return details(tenant, id);
+    }
+
+    /** The original bytes of the current (ready, else latest) or of a given version; every download is audited. */
+    @RolesAllowed(Permission.DOCUMENTS_READ_NAME)
+    public StoredContent content(TenantId tenant, UUID id, Integer version, Caller by, String sourceIp) {
+        DocumentDetails details = details(tenant, id);
+        int wanted = version != null ? version
+                : details.document().readyVersion() != null ? details.document().readyVersion() : details.latest().version();
+        DocumentVersion v = details.versions().stream().filter(x -> x.version() == wanted).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("version " + wanted + " of document " + id));
+        audit.record(tenant.value(), new Act(by.actor(), by.kind().name().toLowerCase(), "document.downloaded",
+                "document:" + id, sourceIp, Act.Outcome.SUCCESS, Map.of("version", wanted)));
+        return new StoredContent(objects.open(v.objectKey(), v.objectVersion()), v.mediaType(), v.sizeBytes(),
+                details.document().fileName(), wanted, v.sha256());
+    }
+
+    /**
+     * Deletes the document: its rows first (it is gone for every reader at once), then every object
+     * version and delete marker in S3. Objects left by a failure there are found by the reaper.
+     */
+    @RolesAllowed(Permission.DOCUMENTS_WRITE_NAME)
+    public void delete(TenantId tenant, UUID id, Caller by, String sourceIp) {
+        EntityManager tenantEm = TenantPartition.bind(em, tenant);
+        Document document = tenantEm.find(Document.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (document == null) {
+            throw ProblemException.notFound("document " + id);
+        }
+        tenantEm.createQuery("delete from DocumentVersion v where v.documentId = :d").setParameter("d", id).executeUpdate();
+        tenantEm.remove(document);
+        audit.record(tenant.value(), new Act(by.actor(), by.kind().name().toLowerCase(), "document.deleted",
+                "document:" + id, sourceIp, Act.Outcome.SUCCESS, Map.of("title", document.title())));
+        tenantEm.flush();
+        try {
+            objects.deleteDocument(tenant, id);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "document " + id + " deleted; its objects are left for the reaper", e);
+        }
+    }
+
+    private DocumentDetails details(TenantId tenant, UUID id) {
+        EntityManager tenantEm = TenantPartition.bind(em, tenant);
+        Document document = tenantEm.find(Document.class, id);
+        List<DocumentVersion> versions = document == null ? List.of()
+                : tenantEm.createNamedQuery(DocumentVersion.OF_DOCUMENT, DocumentVersion.class)
+                        .setParameter("document", id).getResultList();
+        if (versions.isEmpty()) {
+            throw ProblemException.notFound("document " + id);
+        }
+        return new DocumentDetails(document, versions);
+    }
+
+    private void abandon(TenantId tenant, UploadLedger.Reservation reservation, String idempotencyKey, RuntimeException cause) {
+        try {
+            objects.deleteObject(reservation.objectKey());
+            ledger.abandon(tenant, reservation, idempotencyKey);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+            LOG.log(Level.WARNING, "upload of " + reservation.objectKey() + " failed and was not undone; the reaper will", e);
+        }
+    }
+
+    static List<String> tags(List<String> requested) {
+        if (requested == null) {
+            return List.of();
+        }
+        List<String> tags = requested.stream().map(t -> t.strip().toLowerCase()).filter(t -> !t.isEmpty()).distinct().toList();
+        if (tags.size() > 20) {
+            throw ProblemException.badRequest("tags: at most 20");
+        }
+        for (String tag : tags) {
+            if (!TAG.matcher(tag).matches()) {
+                throw ProblemException.badRequest("tags: '" + tag + "' is not a tag (lower-case letters, digits, '.', '_', '-'; at most 40)");
+            }
+        }
+        return tags;
+    }
+
+    static String fileName(String given, String type) {
+        String name = given == null ? "" : given.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).strip();
+        if (name.isEmpty()) {
+            return "document" + switch (type) {
+                case UploadType.PDF -> ".pdf";
+                case UploadType.HTML -> ".html";
+                case UploadType.CSV -> ".csv";
+                default -> ".txt";
+            };
+        }
+        if (name.length() > 255 || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw ProblemException.badRequest("file name: at most 255 printable characters");
+        }
+        return name;
+    }
+
+    static String idempotencyKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        if (key.isBlank() || key.length() > 200 || key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            throw ProblemException.badRequest("Idempotency-Key: 1 to 200 visible ASCII characters");
+        }
+        return key;
+    }
+}

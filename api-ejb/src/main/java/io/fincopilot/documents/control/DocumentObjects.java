@@ -1,0 +1,103 @@
+package io.fincopilot.documents.control;
+
+import io.fincopilot.storage.ObjectStore;
+import io.fincopilot.tenancy.entity.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/**
+ * The originals of documents in the versioned documents bucket, one object per version under
+ * {@code tenants/<tenant>/documents/<id>/<version>}. Every put asks for server-side encryption and
+ * carries the SHA-256 that was computed while the upload streamed in.
+ */
+@ApplicationScoped
+public class DocumentObjects {
+
+    static final String ROOT = "tenants/";
+
+    /** An object of a document version, as listed from the bucket. */
+    public record Stored(String key, TenantId tenant, UUID document, int version, Instant lastModified) {
+    }
+
+    @Inject
+    ObjectStore store;
+
+    public static String key(TenantId tenant, UUID document, int version) {
+        return prefix(tenant, document) + version;
+    }
+
+    static String prefix(TenantId tenant, UUID document) {
+        return ROOT + tenant.value() + "/documents/" + document + "/";
+    }
+
+    /** Stores the file; answers the S3 version id (null where the bucket is not versioned). */
+    public String put(String key, Path file, String mediaType, String sha256) {
+        PutObjectResponse put = store.client().putObject(PutObjectRequest.builder().bucket(store.bucket()).key(key)
+                .contentType(mediaType).serverSideEncryption(ServerSideEncryption.AES256)
+                .metadata(Map.of("sha256", sha256)).build(), RequestBody.fromFile(file));
+        return put.versionId();
+    }
+
+    /** The stored bytes of one version (the given S3 version when known); the caller closes the stream. */
+    public ResponseInputStream<GetObjectResponse> open(String key, String objectVersion) {
+        return store.client().getObject(b -> {
+            b.bucket(store.bucket()).key(key);
+            if (objectVersion != null && !"null".equals(objectVersion)) {
+                b.versionId(objectVersion);
+            }
+        });
+    }
+
+    /** Every version and delete marker of every object of the document: nothing of it is left in S3. */
+    public int deleteDocument(TenantId tenant, UUID document) {
+        return deleteUnder(prefix(tenant, document));
+    }
+
+    /** Every version and delete marker under one key (one document version's object). */
+    public int deleteObject(String key) {
+        return deleteUnder(key);
+    }
+
+    private int deleteUnder(String prefix) {
+        List<ObjectIdentifier> doomed = new ArrayList<>();
+        store.client().listObjectVersionsPaginator(b -> b.bucket(store.bucket()).prefix(prefix)).forEach(page -> {
+            page.versions().forEach(v -> doomed.add(ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
+            page.deleteMarkers().forEach(m -> doomed.add(ObjectIdentifier.builder().key(m.key()).versionId(m.versionId()).build()));
+        });
+        for (int from = 0; from < doomed.size(); from += 1000) {
+            List<ObjectIdentifier> batch = doomed.subList(from, Math.min(doomed.size(), from + 1000));
+            store.client().deleteObjects(b -> b.bucket(store.bucket()).delete(Delete.builder().objects(batch).quiet(true).build()));
+        }
+        return doomed.size();
+    }
+
+    /** Every document object in the bucket, for the reaper. */
+    public void forEachStored(Consumer<Stored> action) {
+        store.client().listObjectsV2Paginator(b -> b.bucket(store.bucket()).prefix(ROOT)).contents().forEach(o -> {
+            String[] parts = o.key().split("/");
+            if (parts.length == 5 && parts[2].equals("documents")) {
+                try {
+                    action.accept(new Stored(o.key(), TenantId.parse(parts[1]), UUID.fromString(parts[3]),
+                            Integer.parseInt(parts[4]), o.lastModified()));
+                } catch (IllegalArgumentException e) {
+                    // not one of ours: left alone
+                }
+            }
+        });
+    }
+}

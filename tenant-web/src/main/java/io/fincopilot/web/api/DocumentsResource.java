@@ -1,0 +1,260 @@
+package io.fincopilot.web.api;
+
+import io.fincopilot.documents.boundary.DocumentDetails;
+import io.fincopilot.documents.boundary.DocumentQuery;
+import io.fincopilot.documents.boundary.Documents;
+import io.fincopilot.documents.boundary.StoredContent;
+import io.fincopilot.documents.boundary.Upload;
+import io.fincopilot.documents.boundary.Uploaded;
+import io.fincopilot.documents.entity.DocumentVersion;
+import io.fincopilot.documents.entity.VersionStatus;
+import io.fincopilot.platform.openapi.ApiDocument;
+import io.fincopilot.platform.problem.ProblemException;
+import io.fincopilot.security.Allowed;
+import io.fincopilot.security.CallerContext;
+import io.fincopilot.security.Permission;
+import jakarta.annotation.Nullable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The organization's documents. Uploads are read as a stream into a temporary file (never into
+ * memory) and answered only once they are durable in S3 and PostgreSQL.
+ */
+@ApplicationScoped
+@Path("documents")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Documents", description = "Upload, list, read, download and delete the organization's documents")
+public class DocumentsResource {
+
+    @Inject
+    Documents documents;
+
+    @Inject
+    CallerContext callers;
+
+    public record VersionView(int version, @Schema(enumeration = {"queued", "processing", "ready", "failed"}) String status,
+            String mediaType, long sizeBytes, String sha256, @Nullable Integer pagesTotal, int pagesDone,
+            @Nullable String failureCode, @Nullable @Schema(description = "Why ingestion failed, in plain words") String failureReason,
+            @Schema(description = "Masked personal data items by kind") Map<String, Integer> piiMasked,
+            Instant createdAt, String createdBy, @Nullable Instant finishedAt) {
+
+        static VersionView of(DocumentVersion v) {
+            return new VersionView(v.version(), v.status().name().toLowerCase(Locale.ROOT), v.mediaType(), v.sizeBytes(),
+                    v.sha256(), v.pagesTotal(), v.pagesDone(), v.failureCode(), v.failureReason(), v.piiCounts(),
+                    v.createdAt(), v.createdBy(), v.finishedAt());
+        }
+    }
+
+    public record DocumentView(UUID id, String title, String fileName, List<String> tags,
+            @Schema(description = "The latest version's status", enumeration = {"queued", "processing", "ready", "failed"}) String status,
+            int latestVersion, @Nullable @Schema(description = "The version answers come from") Integer readyVersion,
+            @Nullable Integer pagesTotal, int pagesDone, @Nullable String failureReason, Map<String, Integer> piiMasked,
+            Instant createdAt, String createdBy, Instant updatedAt, List<VersionView> versions) {
+
+        static DocumentView of(DocumentDetails d) {
+            DocumentVersion latest = d.latest();
+            return new DocumentView(d.document().id(), d.document().title(), d.document().fileName(), d.document().tags(),
+                    latest.status().name().toLowerCase(Locale.ROOT), latest.version(), d.document().readyVersion(),
+                    latest.pagesTotal(), latest.pagesDone(), latest.failureReason(), latest.piiCounts(),
+                    d.document().createdAt(), d.document().createdBy(), d.document().updatedAt(),
+                    d.versions().stream().map(VersionView::of).toList());
+        }
+    }
+
+    public record UploadedView(DocumentView document, int version,
+            @Schema(description = "Where to follow ingestion: the document's own URL") String statusUrl,
+            @Schema(description = "True when this answers a retry with the same Idempotency-Key") boolean replayed) {
+    }
+
+    /** The multipart form of an upload, for the API document. */
+    @Schema(name = "DocumentUploadForm")
+    public record UploadForm(@Schema(type = SchemaType.STRING, format = "binary", description = "PDF, plain text, HTML or CSV") String file,
+            @Nullable String title, @Nullable @Schema(description = "Comma-separated tags") String tags) {
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Allowed(Permission.DOCUMENTS_WRITE_NAME)
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.DOCUMENTS_WRITE_NAME)
+    @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.DOCUMENTS_WRITE_NAME)
+    @Operation(operationId = "uploadDocument", summary = "Upload a document: multipart (file, title, tags) or the raw bytes "
+            + "with their Content-Type and ?fileName=; the type is sniffed from the bytes")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = UploadForm.class)),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "201", description = "Stored in S3 and PostgreSQL and queued for ingestion; Location names it",
+            content = @Content(schema = @Schema(implementation = UploadedView.class)))
+    @APIResponse(responseCode = "409", description = "The organization already holds these bytes (the problem names the document)")
+    @APIResponse(responseCode = "413", description = "Larger than the plan allows")
+    @APIResponse(responseCode = "415", description = "Not PDF, text, HTML or CSV, or not what the request declared")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for other bytes")
+    public Response upload(@Context HttpServletRequest request, @Context UriInfo uri,
+            @Parameter(description = "Repeat it on a retry to get the first answer back") @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Parameter(description = "The file's name, for a raw body") @QueryParam("fileName") String fileName,
+            @Parameter(description = "A title, for a raw body") @QueryParam("title") String title,
+            @Parameter(description = "Comma-separated tags, for a raw body") @QueryParam("tags") String tags) {
+        return store(null, request, uri, idempotencyKey, fileName, title, tags);
+    }
+
+    @POST
+    @Path("{id}/versions")
+    @Consumes(MediaType.WILDCARD)
+    @Allowed(Permission.DOCUMENTS_WRITE_NAME)
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.DOCUMENTS_WRITE_NAME)
+    @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.DOCUMENTS_WRITE_NAME)
+    @Operation(operationId = "uploadDocumentVersion", summary = "Upload a new version; answers keep coming from the "
+            + "current version until the new one is ready")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = UploadForm.class)),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "201", description = "The new version, stored and queued",
+            content = @Content(schema = @Schema(implementation = UploadedView.class)))
+    @APIResponse(responseCode = "404", description = "The organization has no such document")
+    public Response uploadVersion(@PathParam("id") UUID id, @Context HttpServletRequest request, @Context UriInfo uri,
+            @Parameter(description = "Repeat it on a retry to get the first answer back") @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Parameter(description = "The file's name, for a raw body") @QueryParam("fileName") String fileName) {
+        documents.get(callers.tenant(), id);
+        return store(id, request, uri, idempotencyKey, fileName, null, null);
+    }
+
+    @GET
+    @Allowed(Permission.DOCUMENTS_READ_NAME)
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.DOCUMENTS_READ_NAME)
+    @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.DOCUMENTS_READ_NAME)
+    @Operation(operationId = "listDocuments", summary = "The organization's documents, newest first")
+    @APIResponse(responseCode = "200", description = "One page of documents")
+    public List<DocumentView> list(
+            @Parameter(description = "Only documents whose latest version has this status")
+            @QueryParam("status") @Schema(enumeration = {"queued", "processing", "ready", "failed"}) String status,
+            @Parameter(description = "Only documents with this tag") @QueryParam("tag") String tag,
+            @Parameter(description = "Only documents whose title contains this text") @QueryParam("q") String title,
+            @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (offset < 0 || limit < 1 || limit > 200) {
+            throw ProblemException.badRequest("offset must be 0 or more and limit between 1 and 200");
+        }
+        return documents.list(callers.tenant(), new DocumentQuery(status(status), blankToNull(tag), blankToNull(title),
+                offset, limit)).stream().map(DocumentView::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Allowed(Permission.DOCUMENTS_READ_NAME)
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.DOCUMENTS_READ_NAME)
+    @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.DOCUMENTS_READ_NAME)
+    @Operation(operationId = "getDocument", summary = "One document: metadata, versions, status and progress")
+    @APIResponse(responseCode = "200", description = "The document")
+    @APIResponse(responseCode = "404", description = "The organization has no such document")
+    public DocumentView get(@PathParam("id") UUID id) {
+        return DocumentView.of(documents.get(callers.tenant(), id));
+    }
+
+    @GET
+    @Path("{id}/content")
+    @Produces(MediaType.WILDCARD)
+    @Allowed(Permission.DOCUMENTS_READ_NAME)
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.DOCUMENTS_READ_NAME)
+    @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.DOCUMENTS_READ_NAME)
+    @Operation(operationId = "getDocumentContent", summary = "The original bytes of the current or a given version (audited)")
+    @APIResponse(responseCode = "200", description = "The original, as uploaded",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "The organization has no such document or version")
+    public Response content(@PathParam("id") UUID id,
+            @Parameter(description = "A version; by default the one answers come from, else the latest") @QueryParam("version") Integer version) {
+        StoredContent content = documents.content(callers.tenant(), id, version, callers.require(), callers.sourceIp());
+        StreamingOutput body = out -> {
+            try (InputStream in = content.bytes()) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body, content.mediaType())
+                .header("Content-Length", content.size())
+                .header("Content-Disposition", "attachment; filename=\"" + content.fileName().replace("\"", "") + "\"")
+                .header("X-Document-Version", content.version())
+                .header("X-Content-SHA256", content.sha256()).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Allowed(Permission.DOCUMENTS_WRITE_NAME)
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.DOCUMENTS_WRITE_NAME)
+    @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.DOCUMENTS_WRITE_NAME)
+    @Operation(operationId = "deleteDocument", summary = "Delete a document: every version, in S3 and in the index (audited)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "The organization has no such document")
+    public Response delete(@PathParam("id") UUID id) {
+        documents.delete(callers.tenant(), id, callers.require(), callers.sourceIp());
+        return Response.noContent().build();
+    }
+
+    private Response store(UUID document, HttpServletRequest request, UriInfo uri, String idempotencyKey, String fileName,
+            String title, String tags) {
+        Documents.Limits limits = documents.limits(callers.tenant());
+        try (UploadBody body = UploadBody.read(request, limits.maxBytes(), fileName, title, tags)) {
+            Uploaded uploaded = documents.upload(callers.tenant(), callers.require(), callers.sourceIp(), document,
+                    new Upload(body.fileName(), body.declaredType(), body.title(), body.tags(), idempotencyKey), body.file());
+            UUID id = uploaded.details().document().id();
+            java.net.URI location = uri.getBaseUriBuilder().path("documents").path(id.toString()).build();
+            return Response.status(uploaded.status()).location(location)
+                    .entity(new UploadedView(DocumentView.of(uploaded.details()), uploaded.version(), location.getPath(),
+                            uploaded.replayed())).build();
+        }
+    }
+
+    private static VersionStatus status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            VersionStatus s = VersionStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+            if (s != VersionStatus.UPLOADING) {
+                return s;
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below
+        }
+        throw ProblemException.badRequest("status must be one of queued, processing, ready, failed");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
