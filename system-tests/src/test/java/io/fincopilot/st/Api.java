@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.fincopilot.client.ApiClient;
 import io.fincopilot.client.ApiException;
 import io.fincopilot.client.api.AuditApi;
+import io.fincopilot.client.api.DocumentsApi;
 import io.fincopilot.client.api.KeysApi;
 import io.fincopilot.client.api.MeApi;
 import io.fincopilot.client.api.PeopleApi;
@@ -57,6 +58,10 @@ public final class Api {
 
     public PeopleApi people() {
         return new PeopleApi(client);
+    }
+
+    public DocumentsApi documents() {
+        return new DocumentsApi(client);
     }
 
     public AuditApi audit() {

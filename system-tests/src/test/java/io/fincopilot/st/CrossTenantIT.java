@@ -48,6 +48,7 @@ class CrossTenantIT {
     private static Api bKey;
     private static KeyView aKey;
     private static PersonView aPerson;
+    private static UUID aDocument;
 
     @BeforeAll
     static void twoTenants() {
@@ -59,6 +60,8 @@ class CrossTenantIT {
         aKey = ok(() -> aAdmin.keys().createKey(Tenants.newKey("ask"))).getKey();
         aPerson = ok(() -> aAdmin.people().invitePerson(Tenants.person(Tenants.unique("amember"), "a@cross.test")
                 .role(NewPerson.RoleEnum.VIEWER))).getPerson();
+        aDocument = ok(() -> aAdmin.documents().uploadDocument(DocumentsIT.file("a.txt", "A's own " + UUID.randomUUID()),
+                null, null, "A's report", "secret", null, null)).getDocument().getId();
     }
 
     /** Every operation of the tenant API that names another object, with A's object it is pointed at. */
@@ -70,11 +73,26 @@ class CrossTenantIT {
         probes.put("changePersonRole", (api, id) -> api.people().changePersonRole(id,
                 new RoleChange().role(RoleChange.RoleEnum.TENANT_ADMIN)));
         probes.put("removePerson", (api, id) -> api.people().removePerson(id));
+        probes.putAll(documentProbes());
+        return probes;
+    }
+
+    /** The operations on one document: B's people and B's keys alike may call them, and must find nothing of A's. */
+    private static Map<String, Probe> documentProbes() {
+        Map<String, Probe> probes = new LinkedHashMap<>();
+        probes.put("getDocument", (api, id) -> api.documents().getDocument(id));
+        probes.put("getDocumentContent", (api, id) -> api.documents().getDocumentContent(id, null));
+        probes.put("uploadDocumentVersion", (api, id) -> api.documents().uploadDocumentVersion(id,
+                DocumentsIT.file("b.txt", "B's bytes " + UUID.randomUUID()), null, null, null, null));
+        probes.put("deleteDocument", (api, id) -> {
+            api.documents().deleteDocument(id);
+            return null;
+        });
         return probes;
     }
 
     private static UUID target(String operation) {
-        return operation.endsWith("Key") ? aKey.getId() : aPerson.getId();
+        return operation.endsWith("Key") ? aKey.getId() : operation.contains("Document") ? aDocument : aPerson.getId();
     }
 
     /** What a refusal says, with the id it was asked about taken out, so that two refusals can be compared. */
@@ -100,10 +118,12 @@ class CrossTenantIT {
 
     @Test
     void anotherTenantsObjectsAreRefusedToItsKeysWithoutSayingWhetherTheyExist() {
-        // No operation a key may call names an object yet: keys and people need keys:manage and people:manage,
-        // which keys never hold, so a key is refused before any look-up. (Documents will change that: then B's
-        // key with documents:read must get 404 on A's document, like B's people above.)
+        // Keys and people need keys:manage and people:manage, which keys never hold: a key is refused
+        // before any look-up, with the same answer whether the object exists or not.
         probes().forEach((operation, probe) -> {
+            if (documentProbes().containsKey(operation)) {
+                return;
+            }
             UUID id = target(operation);
             UUID nowhere = UUID.randomUUID();
             Problem foreign = refused(403, () -> probe.call(bKey, id));
@@ -112,7 +132,16 @@ class CrossTenantIT {
             assertTrue(foreign.getDetail().contains(":manage"), foreign.getDetail());
             assertEquals(said(unknown, nowhere), said(foreign, id), operation + ": the same answer, found or not");
         });
+        // Documents: B's key holds documents:read and documents:write, and A's document is just not there.
+        documentProbes().forEach((operation, probe) -> {
+            UUID nowhere = UUID.randomUUID();
+            Problem foreign = refused(404, () -> probe.call(bKey, aDocument));
+            Problem unknown = refused(404, () -> probe.call(bKey, nowhere));
+            assertEquals(said(unknown, nowhere), said(foreign, aDocument), operation + ": A's document is not there for B");
+        });
         assertEquals(b.id(), ok(() -> bKey.me().getMe()).getTenant().getId());
+        assertEquals("A's report", ok(() -> aAdmin.documents().getDocument(aDocument)).getTitle(), "A's document is untouched");
+        assertEquals(1, ok(() -> aAdmin.documents().getDocument(aDocument)).getVersions().size(), "and has no version of B's");
     }
 
     @Test
@@ -122,6 +151,11 @@ class CrossTenantIT {
         assertFalse(keys.isEmpty() || people.isEmpty(), "B sees its own key and its admin");
         assertFalse(keys.contains(aKey.getId()), "B's list of keys shows A's key " + aKey.getId());
         assertFalse(people.contains(aPerson.getId()), "B's list of people shows A's person " + aPerson.getId());
+        for (Api credential : List.of(bAdmin, bKey)) {
+            assertTrue(ok(() -> credential.documents().listDocuments(null, null, null, null, 200)).stream()
+                    .noneMatch(d -> d.getId().equals(aDocument)), "B's list of documents shows A's document");
+            assertEquals(List.of(), ok(() -> credential.documents().listDocuments(null, "secret", null, null, null)));
+        }
         // B's audit log holds B's own acts and attempts (with the ids B itself sent), never an event of A's.
         for (Api credential : List.of(bAdmin, bKey)) {
             List<AuditEvent> audit = ok(() -> credential.audit().listAuditEvents(null, null, null, null, null, 1000));

@@ -101,6 +101,12 @@ public class Documents {
         return new Uploaded(details(tenant, reservation.document()), reservation.version(), 201, false);
     }
 
+    /** Whether a new version may be sent to this document: it must exist (checked before the bytes are read). */
+    @RolesAllowed(Permission.DOCUMENTS_WRITE_NAME)
+    public void requireDocument(TenantId tenant, UUID id) {
+        details(tenant, id);
+    }
+
     @RolesAllowed(Permission.DOCUMENTS_READ_NAME)
     public List<DocumentDetails> list(TenantId tenant, DocumentQuery query) {
         StringBuilder jpql = new StringBuilder("select d from Document d where exists (select v from DocumentVersion v "

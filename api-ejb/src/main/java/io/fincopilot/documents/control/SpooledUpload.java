@@ -45,7 +45,7 @@ public final class SpooledUpload implements AutoCloseable {
             long size = 0;
             byte[] buffer = new byte[64 * 1024];
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha)) {
-                for (int n; (n = in.read(buffer)) != -1; ) {
+                for (int n; (n = read(in, buffer)) != -1; ) {
                     size += n;
                     if (size > maxBytes) {
                         throw tooLarge(maxBytes);
@@ -71,6 +71,16 @@ public final class SpooledUpload implements AutoCloseable {
         } catch (RuntimeException e) {
             delete(file);
             throw e;
+        }
+    }
+
+    /** A body that cannot be read to its end (cut off, or a malformed multipart part) is the client's to fix. */
+    private static int read(InputStream in, byte[] buffer) {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            throw new ProblemException(Problem.of(400, "upload-unreadable", "Upload could not be read",
+                    "the upload ended early or is malformed: " + e.getMessage()));
         }
     }
 

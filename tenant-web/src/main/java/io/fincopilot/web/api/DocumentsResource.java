@@ -125,9 +125,9 @@ public class DocumentsResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for other bytes")
     public Response upload(@Context HttpServletRequest request, @Context UriInfo uri,
             @Parameter(description = "Repeat it on a retry to get the first answer back") @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Parameter(description = "The file's name, for a raw body") @QueryParam("fileName") String fileName,
-            @Parameter(description = "A title, for a raw body") @QueryParam("title") String title,
-            @Parameter(description = "Comma-separated tags, for a raw body") @QueryParam("tags") String tags) {
+            @Parameter(description = "The file's name (a multipart form's own wins)") @QueryParam("fileName") String fileName,
+            @Parameter(description = "A title (a multipart form's own wins)") @QueryParam("title") String title,
+            @Parameter(description = "Comma-separated tags (a multipart form's own win)") @QueryParam("tags") String tags) {
         return store(null, request, uri, idempotencyKey, fileName, title, tags);
     }
 
@@ -150,8 +150,8 @@ public class DocumentsResource {
     @APIResponse(responseCode = "404", description = "The organization has no such document")
     public Response uploadVersion(@PathParam("id") UUID id, @Context HttpServletRequest request, @Context UriInfo uri,
             @Parameter(description = "Repeat it on a retry to get the first answer back") @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Parameter(description = "The file's name, for a raw body") @QueryParam("fileName") String fileName) {
-        documents.get(callers.tenant(), id);
+            @Parameter(description = "The file's name (a multipart form's own wins)") @QueryParam("fileName") String fileName) {
+        documents.requireDocument(callers.tenant(), id);
         return store(id, request, uri, idempotencyKey, fileName, null, null);
     }
 
@@ -214,6 +214,7 @@ public class DocumentsResource {
 
     @DELETE
     @Path("{id}")
+    @Produces({"application/problem+json", MediaType.APPLICATION_JSON}) // no body on success; a problem otherwise
     @Allowed(Permission.DOCUMENTS_WRITE_NAME)
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.DOCUMENTS_WRITE_NAME)
     @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.DOCUMENTS_WRITE_NAME)

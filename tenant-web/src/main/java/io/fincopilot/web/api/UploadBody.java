@@ -18,7 +18,8 @@ import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 /**
  * An upload's body, read part by part as it arrives (Apache Commons FileUpload's streaming API),
  * with the file spooled to a temporary file: a multipart form ({@code file}, {@code title},
- * {@code tags}) or the raw bytes with their Content-Type. Passing the plan's size stops the read
+ * {@code tags}; the query's {@code fileName}, {@code title} and {@code tags} fill in what the form
+ * leaves out) or the raw bytes with their Content-Type and the query's fields. Passing the plan's size stops the read
  * at once with 413.
  */
 record UploadBody(SpooledUpload file, String fileName, String declaredType, String title, List<String> tags)
@@ -28,7 +29,10 @@ record UploadBody(SpooledUpload file, String fileName, String declaredType, Stri
 
     static UploadBody read(HttpServletRequest request, long maxBytes, String fileName, String title, String tags) {
         if (JakartaServletFileUpload.isMultipartContent(request)) {
-            return multipart(request, maxBytes);
+            UploadBody form = multipart(request, maxBytes);
+            // The form's fields win; the query's fill what the form left out.
+            return new UploadBody(form.file(), form.fileName() != null ? form.fileName() : fileName, form.declaredType(),
+                    form.title() != null ? form.title() : title, form.tags().isEmpty() ? split(tags) : form.tags());
         }
         return new UploadBody(SpooledUpload.of(input(request), maxBytes), fileName, request.getContentType(), title,
                 split(tags));
