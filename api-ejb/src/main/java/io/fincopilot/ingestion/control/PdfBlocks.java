@@ -13,12 +13,13 @@ import java.util.regex.Pattern;
 /**
  * Turns a page's lines into blocks, with three deliberately simple rules:
  * <ul>
- * <li>a <b>table header</b> is a line naming two or more years and no other figure ("(in
- * thousands) 2025 2024"); a <b>table row</b> is a line ending in two or more figures while such a
- * header is in force on the page (a heading ends it);</li>
- * <li>a <b>heading</b> is a short line without a final period that is set larger than the page's
- * body text (or bold at body size), or a short Title-Case line standing alone as its own
- * paragraph;</li>
+ * <li>a <b>table header</b> is a line naming two or more years and no other figure of more than
+ * two digits ("(in thousands, as of December 31) 2025 2024"); a <b>table row</b> is a line ending in two or more figures while such a
+ * header is in force on the page, or a short label line inside the table ("Current assets:");
+ * a heading ends the table;</li>
+ * <li>a <b>heading</b> is a short line set larger than the page's body text (or bold at body
+ * size) that does not end like a sentence, or a short Title-Case line without a final period or
+ * figure standing alone as its own paragraph;</li>
  * <li>everything else is a <b>paragraph</b>, lines joined until the stripper sees a paragraph
  * break.</li>
  * </ul>
@@ -48,10 +49,16 @@ final class PdfBlocks {
             } else if (tableHeader != null && figuresAtEnd(text) >= 2) {
                 flush(paragraph, blocks);
                 blocks.add(new TableRow(tableHeader, text));
-            } else if (isHeading(line, body, alone)) {
+            } else if (isEmphasised(line, body) && isDisplayed(line, body)) {
                 flush(paragraph, blocks);
                 tableHeader = null;
                 blocks.add(new Heading(line.fontSize() >= body * 1.5f ? 1 : 2, text));
+            } else if (tableHeader != null && text.length() <= 60 && !text.endsWith(".")) {
+                blocks.add(new TableRow(tableHeader, text));
+            } else if (isHeading(line) && alone && isTitleCase(text)) {
+                flush(paragraph, blocks);
+                tableHeader = null;
+                blocks.add(new Heading(2, text));
             } else {
                 if (line.startsParagraph()) {
                     flush(paragraph, blocks);
@@ -73,7 +80,7 @@ final class PdfBlocks {
                 i++;
             } else if (YEAR.matcher(token).matches()) {
                 years++;
-            } else if (FIGURE.matcher(token).matches() && token.chars().anyMatch(Character::isDigit)) {
+            } else if (FIGURE.matcher(token).matches() && token.chars().filter(Character::isDigit).count() > 2) {
                 return false;
             }
         }
@@ -89,14 +96,22 @@ final class PdfBlocks {
         return figures < tokens.length ? figures : 0;
     }
 
-    private static boolean isHeading(PdfLine line, float body, boolean alone) {
+    /** Short, without a final period or figure, with letters: the shape of a title. */
+    private static boolean isHeading(PdfLine line) {
         String text = line.text();
-        if (text.length() > 90 || text.endsWith(".") || text.endsWith(",") || Character.isDigit(text.charAt(text.length() - 1))
-                || text.chars().noneMatch(Character::isLetter)) {
-            return false;
-        }
-        boolean emphasised = line.fontSize() >= body * 1.15f || (line.bold() && line.fontSize() >= body * 0.95f);
-        return emphasised || (alone && isTitleCase(text));
+        return text.length() <= 90 && !text.endsWith(".") && !text.endsWith(",") && !Character.isDigit(text.charAt(text.length() - 1))
+                && text.chars().anyMatch(Character::isLetter);
+    }
+
+    /** Emphasised lines may end in a number ("Note 8", "Exhibit 10.14"), and large ones in a period ("Group, Inc."). */
+    private static boolean isDisplayed(PdfLine line, float body) {
+        String text = line.text();
+        return text.length() <= 90 && !text.endsWith(",") && text.chars().anyMatch(Character::isLetter)
+                && (!text.endsWith(".") || line.fontSize() >= body * 1.5f);
+    }
+
+    private static boolean isEmphasised(PdfLine line, float body) {
+        return line.fontSize() >= body * 1.15f || (line.bold() && line.fontSize() >= body * 0.95f);
     }
 
     private static boolean isTitleCase(String text) {
