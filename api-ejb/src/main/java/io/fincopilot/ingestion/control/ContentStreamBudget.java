@@ -31,11 +31,13 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 final class ContentStreamBudget {
 
     private final long perPage;
+    private final long perDocument;
     private long documentLeft;
 
     ContentStreamBudget(ExtractionLimits limits) {
         this.perPage = limits.maxPageContentBytes();
-        this.documentLeft = limits.maxDocumentContentBytes();
+        this.perDocument = limits.maxDocumentContentBytes();
+        this.documentLeft = perDocument;
     }
 
     /** @throws IngestionFailure {@code DECOMPRESSION_BOMB} when the page is over its budget or the document's */
@@ -50,7 +52,7 @@ final class ContentStreamBudget {
         documentLeft -= used;
         if (documentLeft < 0) {
             throw new IngestionFailure(Code.DECOMPRESSION_BOMB, "the document's compressed content inflates past "
-                    + megabytes(perPage) + " in total by page " + pageNumber + "; it looks like a decompression bomb");
+                    + megabytes(perDocument) + " in total by page " + pageNumber + "; it looks like a decompression bomb");
         }
     }
 

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * the report prints and on which page. A few personal details (an e-mail address, phone numbers,
  * an SSN-shaped string) sit in the exhibit and on the back page, for masking to find.
  */
-public record AnnualReport(byte[] pdf, AnnualReportFacts facts) {
+public final class AnnualReport {
 
     public static final String COMPANY = "Harborline Logistics Group, Inc.";
     public static final int FISCAL_YEAR = 2025;
@@ -31,6 +31,23 @@ public record AnnualReport(byte[] pdf, AnnualReportFacts facts) {
     public static final String EXHIBIT_SSN = "512-44-0187";
     public static final String IR_EMAIL = "investors@harborlinelogistics.com";
     public static final String IR_PHONE = "(646) 555-0178";
+
+    private final byte[] pdf;
+    private final AnnualReportFacts facts;
+
+    private AnnualReport(byte[] pdf, AnnualReportFacts facts) {
+        this.pdf = pdf;
+        this.facts = facts;
+    }
+
+    /** The PDF's bytes (a copy). */
+    public byte[] pdf() {
+        return pdf.clone();
+    }
+
+    public AnnualReportFacts facts() {
+        return facts;
+    }
 
     /** Writes the report to {@code args[0]}; {@code args[1]} is the seed (default 42). */
     public static void main(String[] args) throws IOException {

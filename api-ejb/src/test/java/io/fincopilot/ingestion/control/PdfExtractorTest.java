@@ -102,6 +102,29 @@ class PdfExtractorTest {
     }
 
     @Test
+    void pagesWithinTheirBudgetStillCountAgainstTheDocuments() {
+        IngestionFailure total = refusal(twoPagesOf3MiB(), new ExtractionLimits(10, 4L << 20, 5L << 20));
+        assertEquals("the document's compressed content inflates past 5 MiB in total by page 2; it looks like a decompression bomb",
+                total.reason());
+    }
+
+    private static byte[] twoPagesOf3MiB() {
+        try (PDDocument document = new PDDocument()) {
+            for (int i = 0; i < 2; i++) {
+                PDPage page = new PDPage(PDRectangle.LETTER);
+                document.addPage(page);
+                page.setContents(new org.apache.pdfbox.pdmodel.common.PDStream(document,
+                        new java.io.ByteArrayInputStream(" ".repeat(3 << 20).getBytes()), org.apache.pdfbox.cos.COSName.FLATE_DECODE));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aStreamWithinTheBudgetIsRead() throws IOException {
         assertEquals(1, extract(TestPdfs.text("Fine"), new ExtractionLimits(10, 1024, 4096)).pageCount());
     }
