@@ -233,9 +233,9 @@ public class Documents {
         name = name.substring(name.lastIndexOf('/') + 1).strip();
         if (name.isEmpty()) {
             return "document" + switch (type) {
-                case UploadType.PDF -> ".pdf";
-                case UploadType.HTML -> ".html";
-                case UploadType.CSV -> ".csv";
+                case "application/pdf" -> ".pdf";
+                case "text/html" -> ".html";
+                case "text/csv" -> ".csv";
                 default -> ".txt";
             };
         }

@@ -21,7 +21,7 @@ import java.util.HexFormat;
  */
 public final class SpooledUpload implements AutoCloseable {
 
-    static final int HEAD = 8192;
+    static final int HEAD = io.fincopilot.ingestion.control.ContentDetector.HEAD_BYTES;
 
     private final Path file;
     private final long size;
