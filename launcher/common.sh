@@ -190,6 +190,7 @@ FinCopilot is running.
   Tenant admin     $DEMO_TENANT_ADMIN / $DEMO_PASSWORD
   Platform admin   $DEMO_PLATFORM_ADMIN / $DEMO_PASSWORD
   API key          $DEMO_API_KEY
+  Sample document  a 61-page fictional annual report, ready to ask about within a minute of the first start
 
   These settings are in $env; logs: ./fincopilot logs [component]; stop: ./fincopilot down
 SUMMARY

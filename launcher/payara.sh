@@ -86,6 +86,9 @@ payara_create_domain() {
   # JSON-P's provider by name: without it every Json.createObjectBuilder() (each JSON log line, each
   # health answer) searches the class path through ServiceLoader.
   payara_configure create-jvm-options -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl
+  # Ingestion's native libraries (the tokenizer's) and PDFBox's font cache live in the state folder.
+  payara_configure create-jvm-options "-Dfincopilot.ingestion.native-cache=$FINCOPILOT_STATE/djl"
+  payara_configure create-jvm-options "-Dpdfbox.fontcache=$FINCOPILOT_STATE/pdfbox"
   payara_configure create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
     --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 32 \
     --isconnectvalidatereq=true --validationmethod custom-validation \

@@ -72,6 +72,9 @@ public class UploadLedger {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    IngestionQueue queue;
+
     /**
      * Writes the version's row before its object exists; throws {@link Replay} for a retry of a
      * finished request, and a problem for a key reused with other bytes, a key still in use, or
@@ -125,6 +128,7 @@ public class UploadLedger {
                     "the upload was not confirmed in time and was discarded; send it again"));
         }
         version.stored(objectVersion);
+        queue.enqueue(tenant, reservation.document(), reservation.version());
         Instant now = Instant.now(Clock.systemUTC());
         em.createNativeQuery("insert into usage_events (id, tenant_id, kind, quantity, document_id, version, occurred_at) "
                 + "values (?1, ?2, 'BYTES_STORED', ?3, ?4, ?5, ?6) on conflict do nothing")

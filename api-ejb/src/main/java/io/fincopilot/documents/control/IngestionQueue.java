@@ -1,0 +1,157 @@
+package io.fincopilot.documents.control;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.fincopilot.tenancy.entity.TenantId;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The ingestion queue: one db-scheduler task per document version, in PostgreSQL (decision 50).
+ * A job runs in steps, each a short execution: {@link IngestionWorker#prepare} (extract, mask,
+ * chunk), then {@link IngestionWorker#embedNext} batch after batch until the version is ready. After
+ * each step the job goes back to the end of the queue, so one tenant's thousand pages take turns
+ * with everyone else's single page. A step that throws is retried with backoff; after the last
+ * attempt the version fails with the reason. A job held by an instance that died is taken up again
+ * (db-scheduler's heartbeats and dead-execution detection).
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrations")
+@Lock(LockType.READ)
+// Started by the container and called by the upload protocol with the tenant it admitted.
+@PermitAll
+public class IngestionQueue {
+
+    static final TaskDescriptor<Integer> INGEST = TaskDescriptor.of("ingest", Integer.class);
+    static final int PREPARE = 0;
+    static final int EMBED = 1;
+    static final int ATTEMPTS = 4;
+
+    private static final Logger LOG = Logger.getLogger(IngestionQueue.class.getName());
+
+    @Resource(lookup = "jdbc/fincopilot")
+    DataSource dataSource;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    IngestionWorker worker;
+
+    @Inject
+    @ConfigProperty(name = "fincopilot.ingestion.threads", defaultValue = "2")
+    int workerThreads;
+
+    @Inject
+    @ConfigProperty(name = "fincopilot.ingestion.poll-interval", defaultValue = "PT1S")
+    Duration pollInterval;
+
+    private Scheduler scheduler;
+    private ExecutorService executor;
+    private ExecutorService due;
+
+    @PostConstruct
+    void start() {
+        CustomTask<Integer> ingest = Tasks.custom(INGEST)
+                .onFailure(new Backoff())
+                .onDeadExecutionRevive()
+                .execute(this::step);
+        executor = Executors.newFixedThreadPool(workerThreads, threads);
+        due = Executors.newSingleThreadExecutor(threads);
+        scheduler = Scheduler.create(dataSource, ingest)
+                .threads(workerThreads)
+                .executorService(executor)
+                .dueExecutor(due)
+                .housekeeperExecutor(Executors.newSingleThreadScheduledExecutor(threads))
+                .pollingInterval(pollInterval)
+                .heartbeatInterval(Duration.ofSeconds(5))
+                .enableImmediateExecution()
+                .shutdownMaxWait(Duration.ofSeconds(10))
+                .build();
+        scheduler.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (scheduler != null) {
+            scheduler.stop();
+        }
+    }
+
+    /** Queues a version's ingestion in the caller's transaction: it exists exactly when the version is confirmed. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void enqueue(TenantId tenant, UUID document, int version) {
+        scheduler.scheduleIfNotExists(INGEST.instance(instanceId(tenant, document, version)).data(PREPARE)
+                .scheduledTo(Instant.now()));
+    }
+
+    static String instanceId(TenantId tenant, UUID document, int version) {
+        return tenant.value() + "/" + document + "/" + version;
+    }
+
+    private CompletionHandler<Integer> step(TaskInstance<Integer> instance, com.github.kagkarlsson.scheduler.task.ExecutionContext context) {
+        String[] id = instance.getId().split("/");
+        TenantId tenant = TenantId.parse(id[0]);
+        UUID document = UUID.fromString(id[1]);
+        int version = Integer.parseInt(id[2]);
+        boolean more = instance.getData() == PREPARE ? worker.prepare(tenant, document, version)
+                : worker.embedNext(tenant, document, version);
+        if (!more) {
+            return (complete, operations) -> operations.remove();
+        }
+        return (complete, operations) -> operations.reschedule(complete, Instant.now(), EMBED);
+    }
+
+    /** A step that threw: again after 5, 20 and 80 seconds, then the version fails with the reason. */
+    private final class Backoff implements FailureHandler<Integer> {
+        @Override
+        public void onFailure(ExecutionComplete complete, ExecutionOperations<Integer> operations) {
+            int failures = complete.getExecution().consecutiveFailures + 1;
+            Throwable cause = complete.getCause().orElse(null);
+            String id = complete.getExecution().taskInstance.getId();
+            if (failures < ATTEMPTS) {
+                Duration wait = Duration.ofSeconds(5L << (2 * (failures - 1)));
+                LOG.log(Level.WARNING, "ingestion of " + id + " failed (attempt " + failures + "); again in " + wait, cause);
+                operations.reschedule(complete, Instant.now().plus(wait));
+                return;
+            }
+            LOG.log(Level.SEVERE, "ingestion of " + id + " failed " + failures + " times; the version is marked failed", cause);
+            String[] parts = id.split("/");
+            try {
+                worker.giveUp(TenantId.parse(parts[0]), UUID.fromString(parts[1]), Integer.parseInt(parts[2]),
+                        "processing failed " + failures + " times; the last error was: "
+                                + (cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+            } finally {
+                operations.remove();
+            }
+        }
+    }
+}
