@@ -153,6 +153,24 @@ public class Documents {
         return details(tenant, id);
     }
 
+    /** How a version (by default the one answers come from, else the latest) was cut into chunks. */
+    @RolesAllowed(Permission.DOCUMENTS_READ_NAME)
+    public List<ChunkView> chunks(TenantId tenant, UUID id, Integer version, int offset, int limit) {
+        DocumentDetails details = details(tenant, id);
+        int wanted = version != null ? version
+                : details.document().readyVersion() != null ? details.document().readyVersion() : details.latest().version();
+        if (details.versions().stream().noneMatch(v -> v.version() == wanted)) {
+            throw ProblemException.notFound("version " + wanted + " of document " + id);
+        }
+        List<?> rows = em.createNativeQuery("select seq, page, heading, table_header, text, tokens, model, embedding is not null "
+                + "from chunks where tenant_id = ?1 and document_id = ?2 and version = ?3 order by seq offset ?4 limit ?5")
+                .setParameter(1, tenant.value()).setParameter(2, id).setParameter(3, wanted).setParameter(4, offset)
+                .setParameter(5, limit).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new ChunkView(((Number) r[0]).intValue(),
+                ((Number) r[1]).intValue(), (String) r[2], (String) r[3], (String) r[4], ((Number) r[5]).intValue(),
+                (String) r[6], (Boolean) r[7])).toList();
+    }
+
     /** The original bytes of the current (ready, else latest) or of a given version; every download is audited. */
     @RolesAllowed(Permission.DOCUMENTS_READ_NAME)
     public StoredContent content(TenantId tenant, UUID id, Integer version, Caller by, String sourceIp) {

@@ -1,6 +1,8 @@
 package io.fincopilot.web.api;
 
+import io.fincopilot.documents.boundary.ChunkView;
 import io.fincopilot.documents.boundary.DocumentDetails;
+import io.fincopilot.documents.control.DocumentProgress;
 import io.fincopilot.documents.boundary.DocumentQuery;
 import io.fincopilot.documents.boundary.Documents;
 import io.fincopilot.documents.boundary.StoredContent;
@@ -32,6 +34,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +67,9 @@ public class DocumentsResource {
 
     @Inject
     CallerContext callers;
+
+    @Inject
+    DocumentProgress progress;
 
     public record VersionView(int version, @Schema(enumeration = {"queued", "processing", "ready", "failed"}) String status,
             String mediaType, long sizeBytes, String sha256, @Nullable Integer pagesTotal, int pagesDone,
@@ -210,6 +217,40 @@ public class DocumentsResource {
                 .header("Content-Disposition", "attachment; filename=\"" + content.fileName().replace("\"", "") + "\"")
                 .header("X-Document-Version", content.version())
                 .header("X-Content-SHA256", content.sha256()).build();
+    }
+
+    @GET
+    @Path("{id}/chunks")
+    @Allowed(Permission.DOCUMENTS_READ_NAME)
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.DOCUMENTS_READ_NAME)
+    @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.DOCUMENTS_READ_NAME)
+    @Operation(operationId = "listDocumentChunks", summary = "How the document was cut: page, section heading, table "
+            + "header and the text as indexed (personal data masked)")
+    @APIResponse(responseCode = "200", description = "One page of chunks, in reading order")
+    @APIResponse(responseCode = "404", description = "The organization has no such document or version")
+    public List<ChunkView> chunks(@PathParam("id") UUID id,
+            @Parameter(description = "A version; by default the one answers come from, else the latest") @QueryParam("version") Integer version,
+            @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (offset < 0 || limit < 1 || limit > 500) {
+            throw ProblemException.badRequest("offset must be 0 or more and limit between 1 and 500");
+        }
+        return documents.chunks(callers.tenant(), id, version, offset, limit);
+    }
+
+    @GET
+    @Path("{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Allowed(Permission.DOCUMENTS_READ_NAME)
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.DOCUMENTS_READ_NAME)
+    @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.DOCUMENTS_READ_NAME)
+    @Operation(operationId = "followDocument", summary = "Server-sent events: a 'progress' event (status, version, pages "
+            + "done of total, failure reason) whenever ingestion moves, until the version is ready or failed")
+    @APIResponse(responseCode = "200", description = "The event stream; each event's data is a JSON object")
+    @APIResponse(responseCode = "404", description = "The organization has no such document")
+    public void events(@PathParam("id") UUID id, @Context SseEventSink sink, @Context Sse sse) {
+        documents.get(callers.tenant(), id);
+        progress.follow(callers.tenant(), id, sink, sse);
     }
 
     @DELETE
