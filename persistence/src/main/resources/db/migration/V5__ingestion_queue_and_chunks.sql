@@ -21,6 +21,9 @@ create index execution_time_idx on scheduled_tasks (execution_time);
 create index last_heartbeat_idx on scheduled_tasks (last_heartbeat);
 create index priority_execution_time_idx on scheduled_tasks (priority desc, execution_time asc);
 
+-- What extraction had to say about a version (e.g. invalid UTF-8 bytes replaced), for its readers.
+alter table document_versions add column notes varchar(1000) not null default '';
+
 -- How a document version was cut: a chunk never spans pages; it knows its page (1-based), the
 -- heading it sits under and, for table rows, the table's header line. embedded_text is what the
 -- model read (heading and header line included); the full-text index reads the same.

@@ -5,7 +5,6 @@ import static io.fincopilot.st.Api.refused;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fincopilot.client.ApiResponse;
@@ -117,8 +116,9 @@ class DocumentsIT {
         List<DocumentView> tagged = ok(() -> Api.as(readerKey).documents().listDocuments(null, "fy2025", null, null, null));
         assertEquals(List.of(document.getId()), tagged.stream().map(DocumentView::getId).toList());
         assertEquals(1, ok(() -> admin.documents().listDocuments(null, null, "shareholders", null, null)).size());
-        assertEquals(0, ok(() -> admin.documents().listDocuments("ready", "fy2025", null, null, null)).size());
-        assertEquals(1, ok(() -> admin.documents().listDocuments("queued", "fy2025", null, null, null)).size());
+        IngestionIT.waitFor(admin, document.getId(), d -> d.getStatus() == DocumentView.StatusEnum.READY);
+        assertEquals(1, ok(() -> admin.documents().listDocuments("ready", "fy2025", null, null, null)).size());
+        assertEquals(0, ok(() -> admin.documents().listDocuments("failed", "fy2025", null, null, null)).size());
 
         HttpResponse<String> content = STACK.get("/api/v1/documents/" + document.getId() + "/content", readerKey);
         assertEquals(200, content.statusCode());
@@ -211,12 +211,16 @@ class DocumentsIT {
     void aNewVersionKeepsTheOldOneAndDeleteRemovesEveryObjectVersion() {
         UUID id = ok(() -> admin.documents().uploadDocument(file("plan.txt", unique("plan v1")), null, null,
                 "Plan", null, null, null)).getDocument().getId();
+        IngestionIT.waitFor(admin, id, d -> d.getStatus() == DocumentView.StatusEnum.READY);
+        assertEquals(1, ok(() -> admin.documents().listDocumentChunks(id, 1, null, null)).size());
         UploadedView second = ok(() -> Api.as(writerKey).documents().uploadDocumentVersion(id, file("plan-v2.txt",
                 unique("plan v2")), null, null, null, null));
         assertEquals(2, second.getVersion());
-        DocumentView document = ok(() -> admin.documents().getDocument(id));
+        DocumentView document = IngestionIT.waitFor(admin, id, d -> d.getStatus() == DocumentView.StatusEnum.READY);
         assertEquals(List.of(2, 1), document.getVersions().stream().map(v -> v.getVersion()).toList());
-        assertNull(document.getReadyVersion(), "no version is ready yet, so none answers");
+        assertEquals(2, document.getReadyVersion(), "answers moved to the new version once it was ready");
+        assertEquals(List.of(), ok(() -> admin.documents().listDocumentChunks(id, 1, null, null)), "the old version left the index");
+        assertTrue(ok(() -> admin.documents().listDocumentChunks(id, null, null, null)).get(0).getText().startsWith("plan v2"));
         assertTrue(STACK.get("/api/v1/documents/" + id + "/content?version=1", readerKey).body().startsWith("plan v1"));
         assertTrue(STACK.get("/api/v1/documents/" + id + "/content?version=2", readerKey).body().startsWith("plan v2"));
         assertEquals(404, STACK.get("/api/v1/documents/" + id + "/content?version=3", readerKey).statusCode());

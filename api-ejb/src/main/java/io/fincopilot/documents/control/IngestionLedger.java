@@ -60,10 +60,12 @@ public class IngestionLedger {
 
     /** The version's chunks as cut (embeddings to come); a step run again replaces what it wrote before. */
     @Transactional(TxType.REQUIRES_NEW)
-    public boolean storeChunks(TenantId tenant, UUID document, int version, int pages, PiiCounts pii, List<Chunk> chunks,
-            String model) {
-        int updated = version(tenant, document, version, "pages_total = ?4, pii_counts = ?5")
-                .setParameter(4, pages).setParameter(5, encode(pii)).executeUpdate();
+    public boolean storeChunks(TenantId tenant, UUID document, int version, int pages, List<String> notes, PiiCounts pii,
+            List<Chunk> chunks, String model) {
+        String noted = String.join("\n", notes);
+        int updated = version(tenant, document, version, "pages_total = ?4, pii_counts = ?5, notes = ?6")
+                .setParameter(4, pages).setParameter(5, encode(pii))
+                .setParameter(6, noted.length() > 1000 ? noted.substring(0, 1000) : noted).executeUpdate();
         if (updated == 0) {
             return false;
         }

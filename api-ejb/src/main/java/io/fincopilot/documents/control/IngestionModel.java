@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The ingestion stages of this instance, made once on first use: extractors, the PII masker, and the
  * configured embedding model with its own tokenizer (chunks are sized by it) running on the
  * container's managed threads. The model's native libraries unpack under
- * {@code fincopilot.ingestion.native-cache}.
+ * {@code fincopilot.ingestion.native-cache}, in a folder of this deployment's own.
  */
 @ApplicationScoped
 public class IngestionModel {
@@ -45,12 +45,38 @@ public class IngestionModel {
     public synchronized Stages stages() {
         if (stages == null) {
             OnnxModel model = OnnxModel.named(modelName);
-            NativeCache.use(nativeCache.map(Path::of)
-                    .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "fincopilot-djl")));
+            NativeCache.use(freshFolder(nativeCache.map(Path::of)
+                    .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "fincopilot-djl"))));
             tokenizer = ModelTokenizer.of(model);
             stages = new Stages(new Extractors(), new PiiMasker(), new Chunker(tokenizer), new OnnxEmbedder(model, executor));
         }
         return stages;
+    }
+
+    /**
+     * A folder of its own for this deployment's native libraries: the JVM binds a library file to
+     * the first class loader that loads it, so a redeployed application could not load the same
+     * file again. Earlier deployments' folders are removed (their libraries stay mapped until the
+     * old class loader goes).
+     */
+    static Path freshFolder(Path base) {
+        try {
+            java.nio.file.Files.createDirectories(base);
+            try (var old = java.nio.file.Files.list(base)) {
+                old.filter(p -> p.getFileName().toString().startsWith("load-")).forEach(IngestionModel::deleteTree);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return base.resolve("load-" + java.util.UUID.randomUUID());
+    }
+
+    private static void deleteTree(Path root) {
+        try (var all = java.nio.file.Files.walk(root)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // best effort: an old folder left behind costs only disk
+        }
     }
 
     @PreDestroy

@@ -57,7 +57,7 @@ public class IngestionWorker {
             if (chunks.isEmpty()) {
                 throw new IngestionFailure(IngestionFailure.Code.NO_TEXT, "no extractable text");
             }
-            return ledger.storeChunks(tenant, document, version, extracted.pageCount(), masked.counts(), chunks,
+            return ledger.storeChunks(tenant, document, version, extracted.pageCount(), extracted.notes(), masked.counts(), chunks,
                     stages.embedder().modelName());
         } catch (IngestionFailure failure) {
             ledger.fail(tenant, document, version, failure.code().name(), failure.reason());

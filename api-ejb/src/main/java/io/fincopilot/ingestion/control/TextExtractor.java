@@ -28,6 +28,10 @@ public final class TextExtractor implements Extractor {
             throw new IngestionFailure(Code.CORRUPT, "the text could not be read: " + e.getMessage(), e);
         }
         String[] sheets = decoded.text().replace("\r\n", "\n").replace('\r', '\n').split("\f", -1);
+        if (sheets.length > 1 && sheets[sheets.length - 1].isBlank()) {
+            // A form feed ends the page before it; nothing after the last one is a page of its own.
+            sheets = java.util.Arrays.copyOf(sheets, sheets.length - 1);
+        }
         if (sheets.length > limits.maxPages()) {
             throw PdfExtractor.tooManyPages(sheets.length, limits.maxPages());
         }

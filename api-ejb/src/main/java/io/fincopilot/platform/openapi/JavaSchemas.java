@@ -80,6 +80,11 @@ final class JavaSchemas {
             Schema array = OASFactory.createSchema().type(SchemaType.ARRAY).items(of(element));
             return Set.class.isAssignableFrom(raw) ? array.uniqueItems(true) : array;
         }
+        if (java.util.Map.class.isAssignableFrom(raw) && annotated instanceof AnnotatedParameterizedType p) {
+            // String keys: a JSON object whose values all have the map's value type.
+            return OASFactory.createSchema().type(SchemaType.OBJECT)
+                    .additionalPropertiesSchema(of(p.getAnnotatedActualTypeArguments()[1]));
+        }
         if (raw.isRecord()) {
             String name = componentName(raw);
             if (!components.containsKey(name)) {

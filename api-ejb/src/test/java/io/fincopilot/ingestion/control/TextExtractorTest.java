@@ -32,6 +32,13 @@ class TextExtractorTest {
     }
 
     @Test
+    void aFormFeedAtTheEndClosesTheLastPageWithoutStartingAnother() {
+        ExtractedDocument document = extract("Page one.\fPage two.\f\n".getBytes(UTF_8));
+        assertEquals(2, document.pageCount());
+        assertEquals(3, extract("Page one.\f\fPage three.".getBytes(UTF_8)).pageCount(), "a blank page inside counts");
+    }
+
+    @Test
     void invalidBytesAreReplacedAndCounted() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.write("Caf".getBytes(UTF_8));

@@ -75,6 +75,10 @@ public class DocumentVersion implements java.io.Serializable {
     @Column(name = "pii_counts", nullable = false, length = 500)
     private String piiCounts;
 
+    /** What extraction noted, one note per line. */
+    @Column(nullable = false, length = 1000)
+    private String notes;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -98,6 +102,7 @@ public class DocumentVersion implements java.io.Serializable {
         this.sha256 = sha256;
         this.objectKey = objectKey;
         this.piiCounts = "";
+        this.notes = "";
         this.createdBy = createdBy;
         this.createdAt = now;
     }
@@ -192,6 +197,10 @@ public class DocumentVersion implements java.io.Serializable {
             }
         }
         return counts;
+    }
+
+    public java.util.List<String> notes() {
+        return notes.isEmpty() ? java.util.List.of() : java.util.List.of(notes.split("\n"));
     }
 
     public Instant createdAt() {

@@ -75,11 +75,12 @@ public class DocumentsResource {
             String mediaType, long sizeBytes, String sha256, @Nullable Integer pagesTotal, int pagesDone,
             @Nullable String failureCode, @Nullable @Schema(description = "Why ingestion failed, in plain words") String failureReason,
             @Schema(description = "Masked personal data items by kind") Map<String, Integer> piiMasked,
+            @Schema(description = "What extraction noted, e.g. invalid UTF-8 bytes replaced") List<String> notes,
             Instant createdAt, String createdBy, @Nullable Instant finishedAt) {
 
         static VersionView of(DocumentVersion v) {
             return new VersionView(v.version(), v.status().name().toLowerCase(Locale.ROOT), v.mediaType(), v.sizeBytes(),
-                    v.sha256(), v.pagesTotal(), v.pagesDone(), v.failureCode(), v.failureReason(), v.piiCounts(),
+                    v.sha256(), v.pagesTotal(), v.pagesDone(), v.failureCode(), v.failureReason(), v.piiCounts(), v.notes(),
                     v.createdAt(), v.createdBy(), v.finishedAt());
         }
     }
