@@ -1,6 +1,7 @@
 # ./fincopilot test: unit tests, then a stack of its own (own ports and state folder, so a running
 # 'up' is left alone) started by the same code as 'up', the system tests against it, and the stack
-# stopped again whatever happens.
+# stopped again whatever happens. The test stack alone honours injected upload failures and reaps
+# unfinished uploads after 3 seconds instead of 15 minutes (UploadFailuresIT).
 
 FINCOPILOT_TEST_STATE="${FINCOPILOT_TEST_STATE:-$FINCOPILOT_HOME/.fincopilot-test}"
 FINCOPILOT_TEST_PORT_BASE="${FINCOPILOT_TEST_PORT_BASE:-18000}"
@@ -9,6 +10,7 @@ test_stack() {
   env -u FINCOPILOT_KEYCLOAK_PORT -u FINCOPILOT_KEYCLOAK_MANAGEMENT_PORT -u FINCOPILOT_S3_PORT \
       -u FINCOPILOT_S3_TLS_PORT -u FINCOPILOT_PG_PORT \
       FINCOPILOT_STATE="$FINCOPILOT_TEST_STATE" FINCOPILOT_PORT_BASE="$FINCOPILOT_TEST_PORT_BASE" \
+      FINCOPILOT_TEST_FAULTS=true FINCOPILOT_DOCUMENTS_UPLOAD_GRACE=PT3S FINCOPILOT_DOCUMENTS_REAPER_INTERVAL=PT2S \
       "$FINCOPILOT_HOME/fincopilot" "$@"
 }
 

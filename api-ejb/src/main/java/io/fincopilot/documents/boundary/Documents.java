@@ -4,6 +4,7 @@ import io.fincopilot.audit.boundary.AuditTrail;
 import io.fincopilot.audit.entity.Act;
 import io.fincopilot.documents.control.DocumentObjects;
 import io.fincopilot.documents.control.SpooledUpload;
+import io.fincopilot.documents.control.UploadFaults;
 import io.fincopilot.documents.control.UploadLedger;
 import io.fincopilot.documents.control.UploadType;
 import io.fincopilot.documents.entity.Document;
@@ -60,6 +61,9 @@ public class Documents {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    UploadFaults faults;
+
     @RolesAllowed(Permission.DOCUMENTS_WRITE_NAME)
     public Limits limits(TenantId tenant) {
         Object[] row = (Object[]) em.createNativeQuery("select p.max_upload_bytes, p.max_pages_per_document "
@@ -85,6 +89,7 @@ public class Documents {
         }
         UploadLedger.Intent intent = new UploadLedger.Intent(document, title, fileName, tags(upload.tags()), type,
                 bytes.size(), bytes.sha256(), idempotencyKey(upload.idempotencyKey()));
+        faults.at(UploadFaults.Step.BEFORE_RESERVE, upload.fault());
         UploadLedger.Reservation reservation;
         try {
             reservation = ledger.reserve(tenant, by, intent);
@@ -92,12 +97,15 @@ public class Documents {
             return new Uploaded(details(tenant, replay.document()), replay.version(), replay.status(), true);
         }
         try {
+            faults.at(UploadFaults.Step.AFTER_RESERVE, upload.fault());
             String objectVersion = objects.put(reservation.objectKey(), bytes.file(), type, bytes.sha256());
+            faults.at(UploadFaults.Step.AFTER_PUT, upload.fault());
             ledger.confirm(tenant, reservation, objectVersion, intent, by, sourceIp);
         } catch (RuntimeException e) {
             abandon(tenant, reservation, intent.idempotencyKey(), e);
             throw e;
         }
+        faults.at(UploadFaults.Step.AFTER_CONFIRM, upload.fault());
         return new Uploaded(details(tenant, reservation.document()), reservation.version(), 201, false);
     }
 

@@ -273,7 +273,8 @@ public class DocumentsResource {
         Documents.Limits limits = documents.limits(callers.tenant());
         try (UploadBody body = UploadBody.read(request, limits.maxBytes(), fileName, title, tags)) {
             Uploaded uploaded = documents.upload(callers.tenant(), callers.require(), callers.sourceIp(), document,
-                    new Upload(body.fileName(), body.declaredType(), body.title(), body.tags(), idempotencyKey), body.file());
+                    new Upload(body.fileName(), body.declaredType(), body.title(), body.tags(), idempotencyKey,
+                            request.getHeader("X-Fincopilot-Fault")), body.file());
             UUID id = uploaded.details().document().id();
             java.net.URI location = uri.getBaseUriBuilder().path("documents").path(id.toString()).build();
             return Response.status(uploaded.status()).location(location)
