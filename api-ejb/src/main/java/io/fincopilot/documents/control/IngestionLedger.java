@@ -119,11 +119,17 @@ public class IngestionLedger {
     /** Stores embeddings and moves the progress: pages before the first chunk still waiting are done. */
     @Transactional(TxType.REQUIRES_NEW)
     public void storeEmbeddings(TenantId tenant, UUID document, int version, List<UUID> ids, List<float[]> vectors) {
+        // One statement for the whole batch: the embeddings travel as array literals beside their chunk ids.
+        StringJoiner values = new StringJoiner(", ");
         for (int i = 0; i < ids.size(); i++) {
-            em.createNativeQuery("update chunks set embedding = cast(?1 as real[]) where tenant_id = ?2 and id = ?3")
-                    .setParameter(1, literal(vectors.get(i))).setParameter(2, tenant.value()).setParameter(3, ids.get(i))
-                    .executeUpdate();
+            values.add("(?" + (2 * i + 2) + ", ?" + (2 * i + 3) + ")");
         }
+        Query update = em.createNativeQuery("update chunks c set embedding = cast(v.e as real[]) from (values " + values
+                + ") as v(id, e) where c.tenant_id = ?1 and c.id = cast(v.id as uuid)").setParameter(1, tenant.value());
+        for (int i = 0; i < ids.size(); i++) {
+            update.setParameter(2 * i + 2, ids.get(i).toString()).setParameter(2 * i + 3, literal(vectors.get(i)));
+        }
+        update.executeUpdate();
         version(tenant, document, version, "pages_done = coalesce((select min(c.page) - 1 from chunks c where "
                 + "c.tenant_id = ?1 and c.document_id = ?2 and c.version = ?3 and c.embedding is null), pages_total)")
                 .executeUpdate();

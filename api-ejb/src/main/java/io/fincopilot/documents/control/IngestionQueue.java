@@ -23,6 +23,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -35,7 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The ingestion queue: one db-scheduler task per document version, in PostgreSQL (decision 50).
- * A job runs in steps, each a short execution: {@link IngestionWorker#prepare} (extract, mask,
+ * A job runs in steps of at most two seconds of work: {@link IngestionWorker#prepare} (extract, mask,
  * chunk), then {@link IngestionWorker#embedNext} batch after batch until the version is ready. After
  * each step the job goes back to the end of the queue, so one tenant's thousand pages take turns
  * with everyone else's single page. A step that throws is retried with backoff; after the last
@@ -54,6 +57,8 @@ public class IngestionQueue {
     static final int PREPARE = 0;
     static final int EMBED = 1;
     static final int ATTEMPTS = 4;
+    /** How long one step may work before others get their turn. */
+    static final Duration SLICE = Duration.ofSeconds(2);
 
     private static final Logger LOG = Logger.getLogger(IngestionQueue.class.getName());
 
@@ -62,6 +67,9 @@ public class IngestionQueue {
 
     @Resource
     ManagedThreadFactory threads;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     IngestionWorker worker;
@@ -111,6 +119,20 @@ public class IngestionQueue {
     public void enqueue(TenantId tenant, UUID document, int version) {
         scheduler.scheduleIfNotExists(INGEST.instance(instanceId(tenant, document, version)).data(PREPARE)
                 .scheduledTo(Instant.now()));
+        // The job becomes visible when the upload commits; look for it then rather than at the next poll.
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // not committed yet
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    scheduler.triggerCheckForDueExecutions();
+                }
+            }
+        });
     }
 
     static String instanceId(TenantId tenant, UUID document, int version) {
@@ -122,8 +144,13 @@ public class IngestionQueue {
         TenantId tenant = TenantId.parse(id[0]);
         UUID document = UUID.fromString(id[1]);
         int version = Integer.parseInt(id[2]);
+        // A step works for up to one slice, then the job goes back to the end of the queue.
+        Instant sliceEnds = Instant.now().plus(SLICE);
         boolean more = instance.getData() == PREPARE ? worker.prepare(tenant, document, version)
                 : worker.embedNext(tenant, document, version);
+        while (more && Instant.now().isBefore(sliceEnds)) {
+            more = worker.embedNext(tenant, document, version);
+        }
         if (!more) {
             return (complete, operations) -> operations.remove();
         }
