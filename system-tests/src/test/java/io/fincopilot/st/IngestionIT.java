@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.fincopilot.client.model.ChunkView;
 import io.fincopilot.client.model.DocumentView;
+import io.fincopilot.client.model.FailedDocumentView;
 import io.fincopilot.ingestion.control.TestPdfs;
 import io.fincopilot.ingestion.sample.AnnualReport;
 import io.fincopilot.ingestion.sample.Fact;
@@ -180,6 +181,14 @@ class IngestionIT {
             assertNotNull(failed.getFailureReason(), name);
             assertTrue(failed.getFailureReason().contains(reasons.get(name)), name + ": " + failed.getFailureReason());
         });
+        // Support sees what failed and why (never the content), and the look is in the organization's trail.
+        List<FailedDocumentView> seen = ok(() -> Tenants.platformAdmin().organizations()
+                .listOrganizationFailedDocuments(tenant.id()));
+        assertEquals(new java.util.TreeSet<>(ids.values()), seen.stream().map(FailedDocumentView::getId)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+        assertTrue(seen.stream().allMatch(f -> f.getFailureReason().contains(reasons.get(f.getFileName()))), seen.toString());
+        assertTrue(ok(() -> tenant.asAdmin().audit().listAuditEvents(null, null, null, null, null, 200)).stream()
+                .anyMatch(e -> e.getAction().equals("support.failed-documents-viewed")), "support's look is audited");
     }
 
     @Test

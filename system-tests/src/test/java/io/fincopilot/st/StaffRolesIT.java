@@ -41,6 +41,8 @@ class StaffRolesIT {
             new Row("listOrganizations", (api, t, o) -> api.organizations().listOrganizations(), ALL_STAFF),
             new Row("getOrganization", (api, t, o) -> api.organizations().getOrganization(t), ALL_STAFF),
             new Row("listOrganizationKeys", (api, t, o) -> api.organizations().listOrganizationKeys(t), SUPPORT),
+            new Row("listOrganizationFailedDocuments", (api, t, o) -> api.organizations().listOrganizationFailedDocuments(t),
+                    SUPPORT),
             new Row("listAllAuditEvents", (api, t, o) -> api.staffAudit().listAllAuditEvents(t, null, null, null, null,
                     null, null), SUPPORT),
             new Row("exportAllAuditEvents", (api, t, o) -> api.staffAudit().exportAllAuditEvents(t, null, null, null, null,

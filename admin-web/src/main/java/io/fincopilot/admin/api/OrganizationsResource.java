@@ -1,6 +1,9 @@
 package io.fincopilot.admin.api;
 
 import io.fincopilot.keys.boundary.ApiKeys;
+import io.fincopilot.documents.boundary.DocumentDetails;
+import io.fincopilot.documents.boundary.Documents;
+import io.fincopilot.documents.entity.DocumentVersion;
 import io.fincopilot.keys.entity.ApiKey;
 import io.fincopilot.platform.openapi.ApiDocument;
 import io.fincopilot.security.CallerContext;
@@ -52,6 +55,9 @@ public class OrganizationsResource {
     ApiKeys keys;
 
     @Inject
+    Documents documents;
+
+    @Inject
     CallerContext callers;
 
     public record OrganizationView(UUID id, String slug, String name, String plan,
@@ -70,6 +76,18 @@ public class OrganizationsResource {
         static TenantKeyView of(ApiKey k) {
             return new TenantKeyView(k.id(), k.prefix(), k.name(), List.copyOf(k.scopes()), k.createdAt(),
                     k.lastUsedAt(), k.expiresAt(), k.revokedAt());
+        }
+    }
+
+    /** A document whose ingestion failed, as support sees it: what and why, never the content. */
+    public record FailedDocumentView(UUID id, String title, String fileName, int version, String mediaType, long sizeBytes,
+            @Nullable String failureCode, @Nullable String failureReason, Instant uploadedAt, @Nullable Instant failedAt)
+            implements java.io.Serializable {
+
+        public static FailedDocumentView of(DocumentDetails d) {
+            DocumentVersion v = d.latest();
+            return new FailedDocumentView(d.document().id(), d.document().title(), d.document().fileName(), v.version(),
+                    v.mediaType(), v.sizeBytes(), v.failureCode(), v.failureReason(), v.createdAt(), v.finishedAt());
         }
     }
 
@@ -110,6 +128,19 @@ public class OrganizationsResource {
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     public List<TenantKeyView> keys(@PathParam("id") UUID id) {
         return keys.lookUp(new TenantId(id), callers.require(), callers.sourceIp()).stream().map(TenantKeyView::of).toList();
+    }
+
+    @GET
+    @Path("{id}/failed-documents")
+    @Allowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = {Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    @Operation(operationId = "listOrganizationFailedDocuments",
+            summary = "An organization's documents whose ingestion failed, and why (never their content); the look is audited")
+    @APIResponse(responseCode = "200", description = "The failed documents, newest first")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    public List<FailedDocumentView> failedDocuments(@PathParam("id") UUID id) {
+        return documents.failedFor(new TenantId(id), callers.require(), callers.sourceIp()).stream()
+                .map(FailedDocumentView::of).toList();
     }
 
     @POST

@@ -1,5 +1,8 @@
 package io.fincopilot.admin.console;
 
+import io.fincopilot.admin.api.OrganizationsResource;
+import io.fincopilot.documents.boundary.DocumentDetails;
+import io.fincopilot.documents.boundary.Documents;
 import io.fincopilot.platform.console.ConsoleActions;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Role;
@@ -31,6 +34,9 @@ public class OrganizationsView implements Serializable {
     @Inject
     transient Validator validator;
 
+    @Inject
+    transient Documents documents;
+
     private List<Organization> rows;
     private String slug;
     private String name;
@@ -41,6 +47,8 @@ public class OrganizationsView implements Serializable {
     private String adminLastName;
     private String temporaryPassword;
     private String createdAdmin;
+    private String failedOf;
+    private List<OrganizationsResource.FailedDocumentView> failed = List.of();
 
     @PostConstruct
     void load() {
@@ -86,6 +94,21 @@ public class OrganizationsView implements Serializable {
                     + changed.status().name().toLowerCase());
         }
         rows = organizations.all();
+    }
+
+    /** Support's look at an organization's failed documents (what and why, never the content); audited. */
+    public void showFailed(TenantId id) {
+        List<DocumentDetails> found = ConsoleActions.run(() -> documents.failedFor(id, callers.require(), callers.sourceIp()));
+        failed = found == null ? List.of() : found.stream().map(OrganizationsResource.FailedDocumentView::of).toList();
+        failedOf = rows.stream().filter(o -> o.id().equals(id)).map(Organization::name).findFirst().orElse("");
+    }
+
+    public String getFailedOf() {
+        return failedOf;
+    }
+
+    public List<OrganizationsResource.FailedDocumentView> getFailed() {
+        return failed;
     }
 
     public boolean isPlatformAdmin() {

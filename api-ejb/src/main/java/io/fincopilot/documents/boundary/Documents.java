@@ -13,6 +13,7 @@ import io.fincopilot.documents.entity.VersionStatus;
 import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.security.Caller;
 import io.fincopilot.security.Permission;
+import io.fincopilot.security.Role;
 import io.fincopilot.tenancy.boundary.Organizations;
 import io.fincopilot.tenancy.entity.TenantId;
 import io.fincopilot.tenancy.entity.TenantPartition;
@@ -107,6 +108,20 @@ public class Documents {
         }
         faults.at(UploadFaults.Step.AFTER_CONFIRM, upload.fault());
         return new Uploaded(details(tenant, reservation.document()), reservation.version(), 201, false);
+    }
+
+    /**
+     * For support: the organization's documents whose latest version failed, with why (never their
+     * content); the look is audited in the organization's trail.
+     */
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    public List<DocumentDetails> failedFor(TenantId tenant, Caller by, String sourceIp) {
+        if (organizations.standing(tenant).isEmpty()) {
+            throw ProblemException.notFound("organization " + tenant);
+        }
+        audit.record(tenant.value(), new Act(by.actor(), by.kind().name().toLowerCase(), "support.failed-documents-viewed",
+                "organization:" + tenant, sourceIp, Act.Outcome.SUCCESS, Map.of()));
+        return list(tenant, new DocumentQuery(VersionStatus.FAILED, null, null, 0, 200));
     }
 
     /** Whether a new version may be sent to this document: it must exist (checked before the bytes are read). */
