@@ -21,6 +21,11 @@ public class PlatformMetrics {
     private static final Metadata REFUSALS = Metadata.builder().withName("fincopilot_refusals")
             .withDescription("Requests refused before reaching a resource, by problem type").build();
 
+    private static final Metadata STAGES = Metadata.builder().withName("fincopilot_ingestion_stage")
+            .withDescription("Time spent in each ingestion stage (download, extract, mask, chunk, store, embed)").build();
+    private static final Metadata OUTCOMES = Metadata.builder().withName("fincopilot_ingestion_versions")
+            .withDescription("Document versions ingested, by outcome (ready, or failed with its code)").build();
+
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
@@ -31,5 +36,13 @@ public class PlatformMetrics {
 
     public void refused(String problemType) {
         registry.counter(REFUSALS, new Tag("reason", problemType.substring(problemType.lastIndexOf('/') + 1))).inc();
+    }
+
+    public void ingestionStage(String stage, Duration duration) {
+        registry.timer(STAGES, new Tag("stage", stage)).update(duration);
+    }
+
+    public void ingested(String outcome) {
+        registry.counter(OUTCOMES, new Tag("outcome", outcome)).inc();
     }
 }

@@ -126,6 +126,13 @@ class IngestionIT {
         assertTrue(chunks.stream().anyMatch(c -> c.getText().contains("[EMAIL]")), "masks keep the kind");
         assertTrue(chunks.stream().anyMatch(c -> c.getHeading() != null), "chunks know their section heading");
         assertTrue(chunks.stream().anyMatch(c -> c.getTableHeader() != null), "table rows know their header line");
+        String metrics = STACK.get("/metrics", null).body();
+        for (String stage : List.of("download", "extract", "mask", "chunk", "store", "embed")) {
+            assertTrue(metrics.contains("fincopilot_ingestion_stage_seconds_count{mp_scope=\"application\",stage=\"" + stage + "\"}")
+                    || metrics.contains("stage=\"" + stage + "\""), "the " + stage + " stage is in /metrics");
+        }
+        assertTrue(metrics.contains("fincopilot_ingestion_versions") && metrics.contains("outcome=\"ready\""),
+                "ingested versions are counted by outcome");
         try (Connection db = DriverManager.getConnection(STACK.env("DATABASE_JDBC_URL"), "postgres",
                 STACK.secret("PG_SUPER_PASSWORD")); Statement s = db.createStatement();
              ResultSet usage = s.executeQuery("select kind, count(*), sum(quantity) from usage_events where document_id = '"

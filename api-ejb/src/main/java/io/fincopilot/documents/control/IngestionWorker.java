@@ -6,6 +6,7 @@ import io.fincopilot.ingestion.entity.DocumentType;
 import io.fincopilot.ingestion.entity.ExtractedDocument;
 import io.fincopilot.ingestion.entity.IngestionFailure;
 import io.fincopilot.ingestion.entity.MaskedDocument;
+import io.fincopilot.platform.PlatformMetrics;
 import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,6 +42,9 @@ public class IngestionWorker {
     @Inject
     DocumentObjects objects;
 
+    @Inject
+    PlatformMetrics metrics;
+
     /** Answers whether embedding steps follow. */
     public boolean prepare(TenantId tenant, UUID document, int version) {
         Optional<IngestionLedger.Job> job = ledger.start(tenant, document, version);
@@ -48,19 +52,20 @@ public class IngestionWorker {
             return false;
         }
         IngestionModel.Stages stages = model.stages();
-        Path original = download(job.get());
+        Path original = timed("download", () -> download(job.get()));
         try (InputStream in = Files.newInputStream(original)) {
-            ExtractedDocument extracted = stages.extractors().extract(type(job.get().mediaType()), in,
-                    ExtractionLimits.pages(job.get().maxPages()));
-            MaskedDocument masked = stages.masker().mask(extracted);
-            List<Chunk> chunks = stages.chunker().chunk(masked.document());
+            ExtractedDocument extracted = timed("extract", () -> stages.extractors().extract(type(job.get().mediaType()), in,
+                    ExtractionLimits.pages(job.get().maxPages())));
+            MaskedDocument masked = timed("mask", () -> stages.masker().mask(extracted));
+            List<Chunk> chunks = timed("chunk", () -> stages.chunker().chunk(masked.document()));
             if (chunks.isEmpty()) {
                 throw new IngestionFailure(IngestionFailure.Code.NO_TEXT, "no extractable text");
             }
-            return ledger.storeChunks(tenant, document, version, extracted.pageCount(), extracted.notes(), masked.counts(), chunks,
-                    stages.embedder().modelName());
+            return timed("store", () -> ledger.storeChunks(tenant, document, version, extracted.pageCount(), extracted.notes(),
+                    masked.counts(), chunks, stages.embedder().modelName()));
         } catch (IngestionFailure failure) {
             ledger.fail(tenant, document, version, failure.code().name(), failure.reason());
+            metrics.ingested("failed:" + failure.code().name().toLowerCase(java.util.Locale.ROOT));
             return false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,18 +82,32 @@ public class IngestionWorker {
         }
         if (pending.get().isEmpty()) {
             ledger.finish(tenant, document, version);
+            metrics.ingested("ready");
             return false;
         }
-        List<float[]> vectors = model.stages().embedder().embedDocuments(
-                pending.get().stream().map(IngestionLedger.Pending::embeddedText).toList());
-        ledger.storeEmbeddings(tenant, document, version, pending.get().stream().map(IngestionLedger.Pending::id).toList(),
-                vectors);
+        List<float[]> vectors = timed("embed", () -> model.stages().embedder().embedDocuments(
+                pending.get().stream().map(IngestionLedger.Pending::embeddedText).toList()));
+        timed("store", () -> {
+            ledger.storeEmbeddings(tenant, document, version, pending.get().stream().map(IngestionLedger.Pending::id).toList(),
+                    vectors);
+            return null;
+        });
         return true;
     }
 
     /** The queue gave up after its last attempt. */
     public void giveUp(TenantId tenant, UUID document, int version, String reason) {
         ledger.fail(tenant, document, version, "PROCESSING_ERROR", reason);
+        metrics.ingested("failed:processing_error");
+    }
+
+    private <T> T timed(String stage, java.util.function.Supplier<T> work) {
+        long start = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            metrics.ingestionStage(stage, java.time.Duration.ofNanos(System.nanoTime() - start));
+        }
     }
 
     private Path download(IngestionLedger.Job job) {
