@@ -13,6 +13,7 @@ import io.fincopilot.client.api.KeysApi;
 import io.fincopilot.client.api.MeApi;
 import io.fincopilot.client.api.PeopleApi;
 import io.fincopilot.client.api.StaffAuditApi;
+import io.fincopilot.client.api.StaffMaintenanceApi;
 import io.fincopilot.client.api.StaffOrganizationsApi;
 import io.fincopilot.client.model.Problem;
 import java.time.Duration;
@@ -70,6 +71,10 @@ public final class Api {
 
     public StaffOrganizationsApi organizations() {
         return new StaffOrganizationsApi(client);
+    }
+
+    public StaffMaintenanceApi maintenance() {
+        return new StaffMaintenanceApi(client);
     }
 
     public StaffAuditApi staffAudit() {

@@ -238,4 +238,44 @@ class IngestionIT {
         assertTrue(unfinished > 0, "B's one page was ready only after all of A's 450 pages");
         batch.forEach(id -> assertEquals(DocumentView.StatusEnum.READY, waitFor(a, id, IngestionIT::finished).getStatus()));
     }
+
+    @Test
+    void aModelChangeIsFollowedByEmbeddingAgainWhileTheDocumentStaysReady() throws Exception {
+        Api api = Api.as(Tenants.key(Tenants.create("reembed").adminToken(), "documents:read", "documents:write"));
+        UUID id = upload(api, "model.txt", longText(3, UUID.randomUUID().toString()));
+        waitFor(api, id, d -> d.getStatus() == DocumentView.StatusEnum.READY);
+        String current;
+        try (Connection db = DriverManager.getConnection(STACK.env("DATABASE_JDBC_URL"), "postgres",
+                STACK.secret("PG_SUPER_PASSWORD")); Statement s = db.createStatement()) {
+            ResultSet model = s.executeQuery("select min(model) from chunks where document_id = '" + id + "'");
+            model.next();
+            current = model.getString(1);
+            // As if an earlier model had embedded this document.
+            s.executeUpdate("update chunks set model = 'an-earlier-model', embedding = array_fill(0::real, array[384]) "
+                    + "where document_id = '" + id + "'");
+        }
+        var started = ok(() -> Tenants.platformAdmin().maintenance().reembedDocuments());
+        assertEquals(current, started.getModel());
+        assertTrue(started.getVersions() >= 1, started.toString());
+        Instant until = Instant.now().plus(PATIENCE);
+        while (true) {
+            assertEquals(DocumentView.StatusEnum.READY, ok(() -> api.documents().getDocument(id)).getStatus(),
+                    "the document stays ready while it is embedded again");
+            try (Connection db = DriverManager.getConnection(STACK.env("DATABASE_JDBC_URL"), "postgres",
+                    STACK.secret("PG_SUPER_PASSWORD")); Statement s = db.createStatement();
+                 ResultSet left = s.executeQuery("select count(*) filter (where model <> '" + current + "'), "
+                         + "count(*) filter (where embedding = array_fill(0::real, array[384])) from chunks "
+                         + "where document_id = '" + id + "'")) {
+                left.next();
+                if (left.getInt(1) == 0) {
+                    assertEquals(0, left.getInt(2), "every chunk has a real embedding again");
+                    break;
+                }
+            }
+            if (Instant.now().isAfter(until)) {
+                fail("the chunks were not embedded again in " + PATIENCE);
+            }
+            sleep(1000);
+        }
+    }
 }

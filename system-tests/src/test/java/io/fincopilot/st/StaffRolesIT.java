@@ -53,7 +53,8 @@ class StaffRolesIT {
             // An empty body: allowed callers get 400 from validation, refused ones 403 first.
             new Row("createOrganization", (api, t, o) -> api.organizations().createOrganization(new NewOrganization()),
                     PLATFORM),
-            new Row("closeOrganization", (api, t, o) -> api.organizations().closeOrganization(o), PLATFORM));
+            new Row("closeOrganization", (api, t, o) -> api.organizations().closeOrganization(o), PLATFORM),
+            new Row("reembedDocuments", (api, t, o) -> api.maintenance().reembedDocuments(), PLATFORM));
 
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
     private static Tenants.Tenant tenant;

@@ -116,16 +116,28 @@ public class IngestionLedger {
         return java.util.Optional.of(pending);
     }
 
+    /** Chunks of a version embedded by another model than the current one, to embed again. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<Pending> embeddedByOtherModel(TenantId tenant, UUID document, int version, String model, int limit) {
+        List<?> rows = em.createNativeQuery("select id, embedded_text from chunks where tenant_id = ?1 and document_id = ?2 "
+                + "and version = ?3 and model <> ?4 order by seq limit ?5").setParameter(1, tenant.value())
+                .setParameter(2, document).setParameter(3, version).setParameter(4, model).setParameter(5, limit)
+                .getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new Pending(uuid(r[0]), (String) r[1])).toList();
+    }
+
     /** Stores embeddings and moves the progress: pages before the first chunk still waiting are done. */
     @Transactional(TxType.REQUIRES_NEW)
-    public void storeEmbeddings(TenantId tenant, UUID document, int version, List<UUID> ids, List<float[]> vectors) {
+    public void storeEmbeddings(TenantId tenant, UUID document, int version, List<UUID> ids, List<float[]> vectors,
+            String model) {
         // One statement for the whole batch: the embeddings travel as array literals beside their chunk ids.
         StringJoiner values = new StringJoiner(", ");
         for (int i = 0; i < ids.size(); i++) {
             values.add("(?" + (2 * i + 2) + ", ?" + (2 * i + 3) + ")");
         }
-        Query update = em.createNativeQuery("update chunks c set embedding = cast(v.e as real[]) from (values " + values
-                + ") as v(id, e) where c.tenant_id = ?1 and c.id = cast(v.id as uuid)").setParameter(1, tenant.value());
+        Query update = em.createNativeQuery("update chunks c set embedding = cast(v.e as real[]), model = ?"
+                + (2 * ids.size() + 2) + " from (values " + values + ") as v(id, e) where c.tenant_id = ?1 "
+                + "and c.id = cast(v.id as uuid)").setParameter(1, tenant.value()).setParameter(2 * ids.size() + 2, model);
         for (int i = 0; i < ids.size(); i++) {
             update.setParameter(2 * i + 2, ids.get(i).toString()).setParameter(2 * i + 3, literal(vectors.get(i)));
         }

@@ -42,6 +42,11 @@ public class IngestionModel {
     private Stages stages;
     private ModelTokenizer tokenizer;
 
+    /** The configured model's name, as stored on every chunk it embedded. */
+    public String modelName() {
+        return OnnxModel.named(modelName).modelName();
+    }
+
     public synchronized Stages stages() {
         if (stages == null) {
             OnnxModel model = OnnxModel.named(modelName);

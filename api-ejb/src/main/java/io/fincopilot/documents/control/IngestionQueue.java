@@ -54,6 +54,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class IngestionQueue {
 
     static final TaskDescriptor<Integer> INGEST = TaskDescriptor.of("ingest", Integer.class);
+    static final TaskDescriptor<Integer> REEMBED = TaskDescriptor.of("reembed", Integer.class);
     static final int PREPARE = 0;
     static final int EMBED = 1;
     static final int ATTEMPTS = 4;
@@ -92,9 +93,13 @@ public class IngestionQueue {
                 .onFailure(new Backoff())
                 .onDeadExecutionRevive()
                 .execute(this::step);
+        CustomTask<Integer> reembed = Tasks.custom(REEMBED)
+                .onFailure(new Backoff())
+                .onDeadExecutionRevive()
+                .execute(this::reembedStep);
         executor = Executors.newFixedThreadPool(workerThreads, threads);
         due = Executors.newSingleThreadExecutor(threads);
-        scheduler = Scheduler.create(dataSource, ingest)
+        scheduler = Scheduler.create(dataSource, ingest, reembed)
                 .threads(workerThreads)
                 .executorService(executor)
                 .dueExecutor(due)
@@ -135,6 +140,13 @@ public class IngestionQueue {
         });
     }
 
+    /** Queues a ready version to be embedded again by the current model (a model change). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public boolean enqueueReembedding(TenantId tenant, UUID document, int version) {
+        return scheduler.scheduleIfNotExists(REEMBED.instance(instanceId(tenant, document, version)).data(EMBED)
+                .scheduledTo(Instant.now()));
+    }
+
     static String instanceId(TenantId tenant, UUID document, int version) {
         return tenant.value() + "/" + document + "/" + version;
     }
@@ -157,6 +169,23 @@ public class IngestionQueue {
         return (complete, operations) -> operations.reschedule(complete, Instant.now(), EMBED);
     }
 
+    private CompletionHandler<Integer> reembedStep(TaskInstance<Integer> instance,
+            com.github.kagkarlsson.scheduler.task.ExecutionContext context) {
+        String[] id = instance.getId().split("/");
+        TenantId tenant = TenantId.parse(id[0]);
+        UUID document = UUID.fromString(id[1]);
+        int version = Integer.parseInt(id[2]);
+        Instant sliceEnds = Instant.now().plus(SLICE);
+        boolean more = worker.reembedNext(tenant, document, version);
+        while (more && Instant.now().isBefore(sliceEnds)) {
+            more = worker.reembedNext(tenant, document, version);
+        }
+        if (!more) {
+            return (complete, operations) -> operations.remove();
+        }
+        return (complete, operations) -> operations.reschedule(complete, Instant.now(), EMBED);
+    }
+
     /** A step that threw: again after 5, 20 and 80 seconds, then the version fails with the reason. */
     private final class Backoff implements FailureHandler<Integer> {
         @Override
@@ -168,6 +197,12 @@ public class IngestionQueue {
                 Duration wait = Duration.ofSeconds(5L << (2 * (failures - 1)));
                 LOG.log(Level.WARNING, "ingestion of " + id + " failed (attempt " + failures + "); again in " + wait, cause);
                 operations.reschedule(complete, Instant.now().plus(wait));
+                return;
+            }
+            if (REEMBED.getTaskName().equals(complete.getExecution().getTaskName())) {
+                // The version stays ready with its earlier embeddings; the next reembed run tries again.
+                LOG.log(Level.SEVERE, "embedding " + id + " again failed " + failures + " times; it keeps its earlier model", cause);
+                operations.remove();
                 return;
             }
             LOG.log(Level.SEVERE, "ingestion of " + id + " failed " + failures + " times; the version is marked failed", cause);

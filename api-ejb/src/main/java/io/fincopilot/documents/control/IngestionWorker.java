@@ -89,9 +89,22 @@ public class IngestionWorker {
                 pending.get().stream().map(IngestionLedger.Pending::embeddedText).toList()));
         timed("store", () -> {
             ledger.storeEmbeddings(tenant, document, version, pending.get().stream().map(IngestionLedger.Pending::id).toList(),
-                    vectors);
+                    vectors, model.modelName());
             return null;
         });
+        return true;
+    }
+
+    /** Embeds again the next batch of a version's chunks that another model embedded; answers whether more follow. */
+    public boolean reembedNext(TenantId tenant, UUID document, int version) {
+        List<IngestionLedger.Pending> stale = ledger.embeddedByOtherModel(tenant, document, version, model.modelName(), BATCH);
+        if (stale.isEmpty()) {
+            return false;
+        }
+        List<float[]> vectors = timed("embed", () -> model.stages().embedder().embedDocuments(
+                stale.stream().map(IngestionLedger.Pending::embeddedText).toList()));
+        ledger.storeEmbeddings(tenant, document, version, stale.stream().map(IngestionLedger.Pending::id).toList(), vectors,
+                model.modelName());
         return true;
     }
 
