@@ -25,6 +25,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,6 +67,9 @@ public class Documents {
 
     @Inject
     UploadFaults faults;
+
+    @jakarta.annotation.Resource
+    TransactionSynchronizationRegistry transactions;
 
     @RolesAllowed(Permission.DOCUMENTS_WRITE_NAME)
     public Limits limits(TenantId tenant) {
@@ -209,8 +215,9 @@ public class Documents {
     }
 
     /**
-     * Deletes the document: its rows first (it is gone for every reader at once), then every object
-     * version and delete marker in S3. Objects left by a failure there are found by the reaper.
+     * Deletes the document: its rows first (it is gone for every reader at once), then, once that has
+     * committed, every object version and delete marker in S3. Objects left by a failure there are
+     * found by the reaper, which lists object versions.
      */
     @RolesAllowed(Permission.DOCUMENTS_WRITE_NAME)
     public void delete(TenantId tenant, UUID id, Caller by, String sourceIp) {
@@ -224,11 +231,25 @@ public class Documents {
         audit.record(tenant.value(), new Act(by.actor(), by.kind().name().toLowerCase(), "document.deleted",
                 "document:" + id, sourceIp, Act.Outcome.SUCCESS, Map.of("title", document.title())));
         tenantEm.flush();
-        try {
-            objects.deleteDocument(tenant, id);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "document " + id + " deleted; its objects are left for the reaper", e);
-        }
+        // The objects go once the rows are gone for good: a rolled-back delete keeps its document whole.
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // not committed yet
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    return;
+                }
+                try {
+                    objects.deleteDocument(tenant, id);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "document " + id + " deleted; its objects are left for the reaper", e);
+                }
+            }
+        });
     }
 
     private DocumentDetails details(TenantId tenant, UUID id) {

@@ -68,32 +68,51 @@ public class DocumentObjects {
         return deleteUnder(prefix(tenant, document));
     }
 
-    /** Every version and delete marker under one key (one document version's object). */
+    /** Every version and delete marker of exactly one key (one document version's object; not ".../2" for ".../20"). */
     public int deleteObject(String key) {
-        return deleteUnder(key);
+        return deleteUnder(key, key::equals);
     }
 
     private int deleteUnder(String prefix) {
+        return deleteUnder(prefix, k -> true);
+    }
+
+    private int deleteUnder(String prefix, java.util.function.Predicate<String> keyWanted) {
         List<ObjectIdentifier> doomed = new ArrayList<>();
         store.client().listObjectVersionsPaginator(b -> b.bucket(store.bucket()).prefix(prefix)).forEach(page -> {
-            page.versions().forEach(v -> doomed.add(ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
-            page.deleteMarkers().forEach(m -> doomed.add(ObjectIdentifier.builder().key(m.key()).versionId(m.versionId()).build()));
+            page.versions().stream().filter(v -> keyWanted.test(v.key()))
+                    .forEach(v -> doomed.add(ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
+            page.deleteMarkers().stream().filter(m -> keyWanted.test(m.key()))
+                    .forEach(m -> doomed.add(ObjectIdentifier.builder().key(m.key()).versionId(m.versionId()).build()));
         });
         for (int from = 0; from < doomed.size(); from += 1000) {
             List<ObjectIdentifier> batch = doomed.subList(from, Math.min(doomed.size(), from + 1000));
-            store.client().deleteObjects(b -> b.bucket(store.bucket()).delete(Delete.builder().objects(batch).quiet(true).build()));
+            var result = store.client().deleteObjects(b -> b.bucket(store.bucket())
+                    .delete(Delete.builder().objects(batch).quiet(true).build()));
+            if (result.hasErrors() && !result.errors().isEmpty()) {
+                throw new IllegalStateException("S3 refused to delete " + result.errors().size() + " object versions under "
+                        + prefix + ", e.g. " + result.errors().get(0).key() + ": " + result.errors().get(0).message());
+            }
         }
         return doomed.size();
     }
 
-    /** Every document object in the bucket, for the reaper. */
+    /**
+     * Every document object key in the bucket, for the reaper: current and noncurrent versions and
+     * delete markers alike (a partial delete can leave any of them), each key once, with its newest date.
+     */
     public void forEachStored(Consumer<Stored> action) {
-        store.client().listObjectsV2Paginator(b -> b.bucket(store.bucket()).prefix(ROOT)).contents().forEach(o -> {
-            String[] parts = o.key().split("/");
+        java.util.Map<String, Instant> keys = new java.util.LinkedHashMap<>();
+        store.client().listObjectVersionsPaginator(b -> b.bucket(store.bucket()).prefix(ROOT)).forEach(page -> {
+            page.versions().forEach(v -> keys.merge(v.key(), v.lastModified(), (a, b) -> a.isAfter(b) ? a : b));
+            page.deleteMarkers().forEach(m -> keys.merge(m.key(), m.lastModified(), (a, b) -> a.isAfter(b) ? a : b));
+        });
+        keys.forEach((key, lastModified) -> {
+            String[] parts = key.split("/");
             if (parts.length == 5 && parts[2].equals("documents")) {
                 try {
-                    action.accept(new Stored(o.key(), TenantId.parse(parts[1]), UUID.fromString(parts[3]),
-                            Integer.parseInt(parts[4]), o.lastModified()));
+                    action.accept(new Stored(key, TenantId.parse(parts[1]), UUID.fromString(parts[3]),
+                            Integer.parseInt(parts[4]), lastModified));
                 } catch (IllegalArgumentException e) {
                     // not one of ours: left alone
                 }

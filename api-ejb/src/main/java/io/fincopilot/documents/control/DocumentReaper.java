@@ -87,8 +87,11 @@ public class DocumentReaper {
     public Pass reap(Instant before) {
         int versions = 0;
         for (UploadReaping.Unconfirmed stale : reaping.unconfirmed(before)) {
-            objects.deleteObject(stale.objectKey());
-            versions += reaping.forget(stale);
+            // The row first: an upload confirming right now keeps its row, and then its object too.
+            if (reaping.forget(stale) == 1) {
+                objects.deleteObject(stale.objectKey());
+                versions++;
+            }
         }
         int[] orphans = {0};
         objects.forEachStored(stored -> {

@@ -63,7 +63,7 @@ public class IngestionLedger {
     public boolean storeChunks(TenantId tenant, UUID document, int version, int pages, List<String> notes, PiiCounts pii,
             List<Chunk> chunks, String model) {
         String noted = String.join("\n", notes);
-        int updated = version(tenant, document, version, "pages_total = ?4, pii_counts = ?5, notes = ?6")
+        int updated = version(tenant, document, version, "pages_total = ?4, pii_counts = ?5, notes = ?6", "PROCESSING")
                 .setParameter(4, pages).setParameter(5, encode(pii))
                 .setParameter(6, noted.length() > 1000 ? noted.substring(0, 1000) : noted).executeUpdate();
         if (updated == 0) {
@@ -154,7 +154,8 @@ public class IngestionLedger {
     @Transactional(TxType.REQUIRES_NEW)
     public void finish(TenantId tenant, UUID document, int version) {
         Instant now = Instant.now();
-        int updated = version(tenant, document, version, "status = 'READY', pages_done = pages_total, finished_at = ?4")
+        int updated = version(tenant, document, version, "status = 'READY', pages_done = pages_total, finished_at = ?4",
+                "PROCESSING")
                 .setParameter(4, timestamptz(now)).executeUpdate();
         if (updated == 0) {
             return;
@@ -176,15 +177,25 @@ public class IngestionLedger {
     @Transactional(TxType.REQUIRES_NEW)
     public void fail(TenantId tenant, UUID document, int version, String code, String reason) {
         String readable = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
-        version(tenant, document, version, "status = 'FAILED', failure_code = ?4, failure_reason = ?5, finished_at = ?6")
-                .setParameter(4, code).setParameter(5, readable).setParameter(6, timestamptz(Instant.now())).executeUpdate();
+        int updated = version(tenant, document, version, "status = 'FAILED', failure_code = ?4, failure_reason = ?5, "
+                + "finished_at = ?6", "QUEUED', 'PROCESSING").setParameter(4, code).setParameter(5, readable)
+                .setParameter(6, timestamptz(Instant.now())).executeUpdate();
+        if (updated == 0) {
+            return; // ready (or gone) already: a late failure of a revived step changes nothing
+        }
         em.createNativeQuery("delete from chunks where tenant_id = ?1 and document_id = ?2 and version = ?3")
                 .setParameter(1, tenant.value()).setParameter(2, document).setParameter(3, version).executeUpdate();
     }
 
     private Query version(TenantId tenant, UUID document, int version, String set) {
+        return version(tenant, document, version, set, null);
+    }
+
+    /** An update of the version's row, only while it has one of the given statuses (quoted, comma-separated) when named. */
+    private Query version(TenantId tenant, UUID document, int version, String set, String statuses) {
         return em.createNativeQuery("update document_versions set " + set
-                + " where tenant_id = ?1 and document_id = ?2 and version = ?3")
+                + " where tenant_id = ?1 and document_id = ?2 and version = ?3"
+                + (statuses == null ? "" : " and status in ('" + statuses + "')"))
                 .setParameter(1, tenant.value()).setParameter(2, document).setParameter(3, version);
     }
 

@@ -91,11 +91,11 @@ public class IngestionQueue {
     void start() {
         CustomTask<Integer> ingest = Tasks.custom(INGEST)
                 .onFailure(new Backoff())
-                .onDeadExecutionRevive()
+                .onDeadExecution(this::revive)
                 .execute(this::step);
         CustomTask<Integer> reembed = Tasks.custom(REEMBED)
                 .onFailure(new Backoff())
-                .onDeadExecutionRevive()
+                .onDeadExecution(this::revive)
                 .execute(this::reembedStep);
         executor = Executors.newFixedThreadPool(workerThreads, threads);
         due = Executors.newSingleThreadExecutor(threads);
@@ -186,6 +186,16 @@ public class IngestionQueue {
         return (complete, operations) -> operations.reschedule(complete, Instant.now(), EMBED);
     }
 
+    /**
+     * A step whose instance died (no heartbeat): taken up again now, counted as a failed attempt, so
+     * a document that kills every instance that reads it ends failed instead of going round for ever.
+     */
+    private void revive(ExecutionComplete dead, ExecutionOperations<Integer> operations) {
+        Instant now = Instant.now();
+        new Backoff().onFailure(ExecutionComplete.failure(dead.getExecution(), now, now,
+                new IllegalStateException("the instance running this step stopped answering")), operations);
+    }
+
     /** A step that threw: again after 5, 20 and 80 seconds, then the version fails with the reason. */
     private final class Backoff implements FailureHandler<Integer> {
         @Override
@@ -211,8 +221,11 @@ public class IngestionQueue {
                 worker.giveUp(TenantId.parse(parts[0]), UUID.fromString(parts[1]), Integer.parseInt(parts[2]),
                         "processing failed " + failures + " times; the last error was: "
                                 + (cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage()));
-            } finally {
                 operations.remove();
+            } catch (RuntimeException e) {
+                // The failure could not even be recorded (the database is away): keep the job and try again later.
+                LOG.log(Level.SEVERE, "could not mark " + id + " failed; trying again in a minute", e);
+                operations.reschedule(complete, Instant.now().plus(Duration.ofMinutes(1)));
             }
         }
     }

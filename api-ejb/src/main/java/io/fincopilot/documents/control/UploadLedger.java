@@ -113,7 +113,13 @@ public class UploadLedger {
         String key = DocumentObjects.key(tenant, document.id(), version);
         tenantEm.persist(new DocumentVersion(document.id(), version, intent.mediaType(), intent.size(), intent.sha256(),
                 key, by.actor(), now));
-        tenantEm.flush();
+        try {
+            tenantEm.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            // The unique index on the tenant's SHA-256s: the same bytes arrived at the same moment.
+            throw new ProblemException(Problem.of(409, "duplicate-document", "Already uploaded",
+                    "these bytes are being uploaded to this organization by another request"));
+        }
         return new Reservation(document.id(), version, key, created);
     }
 
@@ -122,7 +128,12 @@ public class UploadLedger {
     public void confirm(TenantId tenant, Reservation reservation, String objectVersion, Intent intent, Caller by,
             String sourceIp) {
         EntityManager tenantEm = TenantPartition.bind(em, tenant);
+        // Locked: the reaper (or a delete of the document) either removed the row before, or waits and then finds it confirmed.
         DocumentVersion version = version(tenantEm, reservation);
+        if (version != null) {
+            tenantEm.lock(version, LockModeType.PESSIMISTIC_WRITE);
+            tenantEm.refresh(version);
+        }
         if (version == null || version.status() != io.fincopilot.documents.entity.VersionStatus.UPLOADING) {
             throw new ProblemException(Problem.of(503, "upload-expired", "Upload took too long",
                     "the upload was not confirmed in time and was discarded; send it again"));

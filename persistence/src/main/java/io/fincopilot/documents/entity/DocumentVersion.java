@@ -26,7 +26,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @NamedQuery(name = DocumentVersion.OF_DOCUMENT,
         query = "select v from DocumentVersion v where v.documentId = :document and v.status <> "
                 + "io.fincopilot.documents.entity.VersionStatus.UPLOADING order by v.version desc")
-@NamedQuery(name = DocumentVersion.BY_SHA256, query = "select v from DocumentVersion v where v.sha256 = :sha256")
+@NamedQuery(name = DocumentVersion.BY_SHA256, query = "select v from DocumentVersion v where v.sha256 = :sha256 "
+        + "and v.status <> io.fincopilot.documents.entity.VersionStatus.UPLOADING")
 public class DocumentVersion implements java.io.Serializable {
 
     public static final String OF_DOCUMENT = "DocumentVersion.ofDocument";
