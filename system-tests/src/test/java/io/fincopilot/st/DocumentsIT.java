@@ -122,6 +122,8 @@ class DocumentsIT {
 
         HttpResponse<String> content = STACK.get("/api/v1/documents/" + document.getId() + "/content", readerKey);
         assertEquals(200, content.statusCode());
+        assertEquals("attachment; filename=\"letter.txt\"; filename*=UTF-8''letter.txt",
+                content.headers().firstValue("Content-Disposition").orElseThrow());
         assertEquals(text, content.body());
         assertEquals("text/plain", content.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(document.getVersions().get(0).getSha256(), content.headers().firstValue("X-Content-SHA256").orElseThrow());
@@ -174,6 +176,13 @@ class DocumentsIT {
         HttpResponse<String> other = raw(writerKey, "text/plain", unique("other").getBytes(StandardCharsets.UTF_8),
                 "?fileName=b.txt", Map.of("Idempotency-Key", key));
         assertEquals(422, other.statusCode(), other.body());
+        UUID elsewhere = ok(() -> admin.documents().uploadDocument(file("elsewhere.txt", unique("elsewhere")), null, null,
+                null, null, null, null)).getDocument().getId();
+        HttpResponse<String> onAnotherDocument = STACK.send(HttpRequest.newBuilder(URI.create(STACK.url(
+                "/api/v1/documents/" + elsewhere + "/versions?fileName=a.txt"))).header("Authorization", "Bearer " + writerKey)
+                .header("Content-Type", "text/plain").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        assertEquals(422, onAnotherDocument.statusCode(), "a key is bound to what it first did: " + onAnotherDocument.body());
         long copies = ok(() -> admin.documents().listDocuments(null, null, null, null, 200)).stream()
                 .filter(d -> d.getId().toString().equals(id)).count();
         assertEquals(1, copies, "one document for the retried upload");

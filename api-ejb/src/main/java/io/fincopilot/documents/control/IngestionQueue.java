@@ -151,34 +151,32 @@ public class IngestionQueue {
         return tenant.value() + "/" + document + "/" + version;
     }
 
-    private CompletionHandler<Integer> step(TaskInstance<Integer> instance, com.github.kagkarlsson.scheduler.task.ExecutionContext context) {
-        String[] id = instance.getId().split("/");
-        TenantId tenant = TenantId.parse(id[0]);
-        UUID document = UUID.fromString(id[1]);
-        int version = Integer.parseInt(id[2]);
-        // A step works for up to one slice, then the job goes back to the end of the queue.
-        Instant sliceEnds = Instant.now().plus(SLICE);
-        boolean more = instance.getData() == PREPARE ? worker.prepare(tenant, document, version)
-                : worker.embedNext(tenant, document, version);
-        while (more && Instant.now().isBefore(sliceEnds)) {
-            more = worker.embedNext(tenant, document, version);
-        }
-        if (!more) {
-            return (complete, operations) -> operations.remove();
-        }
-        return (complete, operations) -> operations.reschedule(complete, Instant.now(), EMBED);
+    /** One version's step, its instance id {@code <tenant>/<document>/<version>}. */
+    @FunctionalInterface
+    private interface Step {
+        boolean run(TenantId tenant, UUID document, int version);
+    }
+
+    private CompletionHandler<Integer> step(TaskInstance<Integer> instance,
+            com.github.kagkarlsson.scheduler.task.ExecutionContext context) {
+        return slice(instance, instance.getData() == PREPARE ? worker::prepare : worker::embedNext, worker::embedNext);
     }
 
     private CompletionHandler<Integer> reembedStep(TaskInstance<Integer> instance,
             com.github.kagkarlsson.scheduler.task.ExecutionContext context) {
+        return slice(instance, worker::reembedNext, worker::reembedNext);
+    }
+
+    /** Works for up to one slice, then the job goes back to the end of the queue, or is done. */
+    private static CompletionHandler<Integer> slice(TaskInstance<Integer> instance, Step first, Step next) {
         String[] id = instance.getId().split("/");
         TenantId tenant = TenantId.parse(id[0]);
         UUID document = UUID.fromString(id[1]);
         int version = Integer.parseInt(id[2]);
         Instant sliceEnds = Instant.now().plus(SLICE);
-        boolean more = worker.reembedNext(tenant, document, version);
+        boolean more = first.run(tenant, document, version);
         while (more && Instant.now().isBefore(sliceEnds)) {
-            more = worker.reembedNext(tenant, document, version);
+            more = next.run(tenant, document, version);
         }
         if (!more) {
             return (complete, operations) -> operations.remove();

@@ -200,9 +200,11 @@ public class UploadLedger {
         Object[] earlier = (Object[]) em.createNativeQuery("select sha256, status_code, document_id, version "
                 + "from idempotency_keys where tenant_id = ?1 and idempotency_key = ?2")
                 .setParameter(1, tenant.value()).setParameter(2, intent.idempotencyKey()).getSingleResult();
-        if (!intent.sha256().equals(earlier[0])) {
+        boolean sameTarget = earlier[2] == null || (intent.document() == null ? ((Number) earlier[3]).intValue() == 1
+                : intent.document().equals(io.fincopilot.persistence.NativeValues.uuid(earlier[2])));
+        if (!intent.sha256().equals(earlier[0]) || !sameTarget) {
             throw new ProblemException(Problem.of(422, "idempotency-key-reused", "Idempotency-Key reused",
-                    "this Idempotency-Key was used within 24 hours for other content; use a new key for a new upload"));
+                    "this Idempotency-Key was used within 24 hours for other content or another document; use a new key for a new upload"));
         }
         if (earlier[1] == null) {
             throw new ProblemException(Problem.of(409, "idempotency-key-in-use", "Request in progress",

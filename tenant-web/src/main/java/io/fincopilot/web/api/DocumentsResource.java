@@ -215,7 +215,7 @@ public class DocumentsResource {
         };
         return Response.ok(body, content.mediaType())
                 .header("Content-Length", content.size())
-                .header("Content-Disposition", "attachment; filename=\"" + content.fileName().replace("\"", "") + "\"")
+                .header("Content-Disposition", contentDisposition(content.fileName()))
                 .header("X-Document-Version", content.version())
                 .header("X-Content-SHA256", content.sha256()).build();
     }
@@ -281,6 +281,13 @@ public class DocumentsResource {
                     .entity(new UploadedView(DocumentView.of(uploaded.details()), uploaded.version(), location.getPath(),
                             uploaded.replayed())).build();
         }
+    }
+
+    /** The file's name for any browser: an ASCII fallback and the exact name in RFC 5987 form. */
+    static String contentDisposition(String fileName) {
+        String ascii = fileName.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "_").replace("\\", "_");
+        String exact = java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + exact;
     }
 
     private static VersionStatus status(String status) {
