@@ -82,6 +82,8 @@ class CrossTenantIT {
         Map<String, Probe> probes = new LinkedHashMap<>();
         probes.put("getDocument", (api, id) -> api.documents().getDocument(id));
         probes.put("getDocumentContent", (api, id) -> api.documents().getDocumentContent(id, null));
+        probes.put("listDocumentChunks", (api, id) -> api.documents().listDocumentChunks(id, null, null, null));
+        probes.put("followDocument", (api, id) -> api.documents().followDocument(id));
         probes.put("uploadDocumentVersion", (api, id) -> api.documents().uploadDocumentVersion(id,
                 DocumentsIT.file("b.txt", "B's bytes " + UUID.randomUUID()), null, null, null, null));
         probes.put("deleteDocument", (api, id) -> {

@@ -160,6 +160,13 @@ class DocumentsIT {
         assertTrue(page.body().contains("\"mediaType\":\"text/html\""), page.body());
 
         assertEquals(400, raw(writerKey, "text/plain", new byte[0], "", Map.of()).statusCode(), "an empty document");
+        HttpResponse<String> nul = raw(writerKey, "text/plain", unique("nul title").getBytes(StandardCharsets.UTF_8),
+                "?fileName=n.txt&title=a%00b", Map.of());
+        assertEquals(400, nul.statusCode(), "a NUL in the title: " + nul.body());
+        assertEquals(400, STACK.get("/api/v1/documents?q=a%00b", readerKey).statusCode(), "a NUL in the search");
+        assertEquals(400, STACK.get("/api/v1/documents?limit=100000", readerKey).statusCode());
+        assertEquals(404, STACK.get("/api/v1/documents/" + UUID.randomUUID() + "/chunks?version=2147483647", readerKey)
+                .statusCode());
     }
 
     @Test

@@ -91,8 +91,8 @@ public class Documents {
         String type = UploadType.of(bytes.head(), upload.fileName(), upload.declaredType());
         String fileName = fileName(upload.fileName(), type);
         String title = upload.title() == null || upload.title().isBlank() ? fileName : upload.title().strip();
-        if (title.length() > 300) {
-            throw ProblemException.badRequest("title: at most 300 characters");
+        if (title.length() > 300 || title.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw ProblemException.badRequest("title: at most 300 printable characters");
         }
         UploadLedger.Intent intent = new UploadLedger.Intent(document, title, fileName, tags(upload.tags()), type,
                 bytes.size(), bytes.sha256(), idempotencyKey(upload.idempotencyKey()));
@@ -186,11 +186,7 @@ public class Documents {
     @RolesAllowed(Permission.DOCUMENTS_READ_NAME)
     public List<ChunkView> chunks(TenantId tenant, UUID id, Integer version, int offset, int limit) {
         DocumentDetails details = details(tenant, id);
-        int wanted = version != null ? version
-                : details.document().readyVersion() != null ? details.document().readyVersion() : details.latest().version();
-        if (details.versions().stream().noneMatch(v -> v.version() == wanted)) {
-            throw ProblemException.notFound("version " + wanted + " of document " + id);
-        }
+        int wanted = chosen(details, version).version();
         List<?> rows = em.createNativeQuery("select seq, page, heading, table_header, text, tokens, model, embedding is not null "
                 + "from chunks where tenant_id = ?1 and document_id = ?2 and version = ?3 order by seq offset ?4 limit ?5")
                 .setParameter(1, tenant.value()).setParameter(2, id).setParameter(3, wanted).setParameter(4, offset)
@@ -204,10 +200,8 @@ public class Documents {
     @RolesAllowed(Permission.DOCUMENTS_READ_NAME)
     public StoredContent content(TenantId tenant, UUID id, Integer version, Caller by, String sourceIp) {
         DocumentDetails details = details(tenant, id);
-        int wanted = version != null ? version
-                : details.document().readyVersion() != null ? details.document().readyVersion() : details.latest().version();
-        DocumentVersion v = details.versions().stream().filter(x -> x.version() == wanted).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("version " + wanted + " of document " + id));
+        DocumentVersion v = chosen(details, version);
+        int wanted = v.version();
         audit.record(tenant.value(), new Act(by.actor(), by.kind().name().toLowerCase(), "document.downloaded",
                 "document:" + id, sourceIp, Act.Outcome.SUCCESS, Map.of("version", wanted)));
         return new StoredContent(objects.open(v.objectKey(), v.objectVersion()), v.mediaType(), v.sizeBytes(),
@@ -250,6 +244,14 @@ public class Documents {
                 }
             }
         });
+    }
+
+    /** The version asked for; by default the one answers come from, else the latest. */
+    private static DocumentVersion chosen(DocumentDetails details, Integer version) {
+        int wanted = version != null ? version
+                : details.document().readyVersion() != null ? details.document().readyVersion() : details.latest().version();
+        return details.versions().stream().filter(v -> v.version() == wanted).findFirst().orElseThrow(() ->
+                ProblemException.notFound("version " + wanted + " of document " + details.document().id()));
     }
 
     private DocumentDetails details(TenantId tenant, UUID id) {

@@ -75,14 +75,6 @@ public class Document implements java.io.Serializable {
         return latestVersion;
     }
 
-    /** A version became ready: answers come from it from now on, unless a newer one already does. */
-    public void readyAt(int version, Instant now) {
-        if (readyVersion == null || version > readyVersion) {
-            readyVersion = version;
-        }
-        updatedAt = now;
-    }
-
     public UUID id() {
         return id;
     }

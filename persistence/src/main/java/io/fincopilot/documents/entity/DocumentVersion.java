@@ -108,32 +108,10 @@ public class DocumentVersion implements java.io.Serializable {
         this.createdAt = now;
     }
 
-    /** The object is stored: the version is acknowledged and waits for ingestion. */
+    /** The object is stored: the version is acknowledged and waits for ingestion (which writes the rest in SQL). */
     public void stored(String objectVersion) {
         this.objectVersion = objectVersion;
         this.status = VersionStatus.QUEUED;
-    }
-
-    public void processing(int pagesTotal) {
-        this.status = VersionStatus.PROCESSING;
-        this.pagesTotal = pagesTotal;
-    }
-
-    public void progressed(int pagesDone) {
-        this.pagesDone = pagesDone;
-    }
-
-    public void ready(Map<String, Integer> piiCounts, Instant now) {
-        this.status = VersionStatus.READY;
-        this.piiCounts = String.join(",", piiCounts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-        this.finishedAt = now;
-    }
-
-    public void failed(String code, String reason, Instant now) {
-        this.status = VersionStatus.FAILED;
-        this.failureCode = code;
-        this.failureReason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
-        this.finishedAt = now;
     }
 
     public UUID id() {
