@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class IngestionBench {
 
     private static final Stack STACK = Stack.get();
-    private static final Pattern STATUS = Pattern.compile("\"status\":\"(queued|processing|ready|failed)\"");
+    private static final Pattern STATUS = Pattern.compile("\"status\":\"(queued|extracting|embedding|ready|failed)\"");
 
     private static String key;
 
@@ -80,7 +80,7 @@ class IngestionBench {
         long start = System.nanoTime();
         HttpResponse<String> uploaded = upload(report.pdf(), "application/pdf", "report.pdf");
         assertEquals(201, uploaded.statusCode(), uploaded.body());
-        String status = waitUntilNot(id(uploaded.body()), List.of("queued", "processing"));
+        String status = waitUntilNot(id(uploaded.body()), List.of("queued", "extracting", "embedding"));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals("ready", status);
         System.out.printf(Locale.ROOT, "BENCH ingestion end-to-end over HTTP   %8.1f ms per report %8.1f pages/s (%d pages, upload to ready)%n",
@@ -111,7 +111,7 @@ class IngestionBench {
             String id = id(answer.body());
             waitUntilNot(id, List.of("queued"));
             queued.add((System.nanoTime() - acknowledged) / 1e6);
-            assertEquals("ready", waitUntilNot(id, List.of("queued", "processing")));
+            assertEquals("ready", waitUntilNot(id, List.of("queued", "extracting", "embedding")));
             total.add((System.nanoTime() - t) / 1e6);
         }
         System.out.printf(Locale.ROOT, "BENCH queue: acknowledged to picked up   p50 %.0f ms, p95 %.0f ms; one-line document upload to ready p50 %.0f ms%n",

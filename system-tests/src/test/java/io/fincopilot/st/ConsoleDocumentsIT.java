@@ -16,7 +16,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The tenant console's Documents page in a real browser: upload, live status to ready, chunks, delete; a viewer only looks. */
+/**
+ * The tenant console's Documents page in a real browser: upload, live status to ready (from the
+ * event stream), versions, chunks, delete; a viewer only looks.
+ */
 class ConsoleDocumentsIT {
 
     @RegisterExtension
@@ -38,12 +41,18 @@ class ConsoleDocumentsIT {
         patient.until(ExpectedConditions.textToBePresentInElementLocated(By.id("documents-form:documents"), "ready"));
         String row = browser.driver().findElement(By.id("documents-form:documents")).getText();
         assertTrue(row.contains("1 email"), "the masked personal data is counted: " + row);
-
         browser.driver().findElement(By.cssSelector("button.chunks")).click();
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("documents-form:chunks"), marker));
         String chunks = browser.driver().findElement(By.id("documents-form:chunks")).getText();
         assertTrue(chunks.contains("[EMAIL]") && !chunks.contains("ir@quarter-holdings.com"), "the index holds the masked text: " + chunks);
         browser.driver().navigate().refresh();
+        // The page follows the organization's event stream (it does not poll): a version uploaded
+        // elsewhere shows up, moves and takes over without a reload.
+        UUID id = ok(() -> tenant.asAdmin().documents().listDocuments(null, null, null, null, null)).get(0).getId();
+        ok(() -> tenant.asAdmin().documents().uploadDocumentVersion(id, DocumentsIT.file("quarter-v2.txt",
+                marker + " was restated to $1.2 billion."), null, null, null, null));
+        patient.until(ExpectedConditions.textToBePresentInElementLocated(By.id("documents-form:documents"),
+                "v2 ready (answers), v1 superseded"));
 
         browser.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.delete"))).click();
         browser.await().until(ExpectedConditions.elementToBeClickable(By.id("documents-form:confirm-yes"))).click();

@@ -127,7 +127,7 @@ public class Documents {
         }
         audit.record(tenant.value(), new Act(by.actor(), by.kind().name().toLowerCase(), "support.failed-documents-viewed",
                 "organization:" + tenant, sourceIp, Act.Outcome.SUCCESS, Map.of()));
-        return list(tenant, new DocumentQuery(VersionStatus.FAILED, null, null, 0, 200));
+        return list(tenant, new DocumentQuery(io.fincopilot.documents.entity.IngestionStatus.FAILED, null, null, 0, 200));
     }
 
     /** Whether a new version may be sent to this document: it must exist (checked before the bytes are read). */
@@ -141,7 +141,11 @@ public class Documents {
         StringBuilder jpql = new StringBuilder("select d from Document d where exists (select v from DocumentVersion v "
                 + "where v.documentId = d.id and " + CONFIRMED);
         if (query.status() != null) {
-            jpql.append(" and v.status = :status and v.version = (select max(w.version) from DocumentVersion w "
+            jpql.append(" and v.status = :status" + switch (query.status()) {
+                case EXTRACTING -> " and v.pagesTotal is null";
+                case EMBEDDING -> " and v.pagesTotal is not null";
+                default -> "";
+            } + " and v.version = (select max(w.version) from DocumentVersion w "
                     + "where w.documentId = d.id and w.status <> io.fincopilot.documents.entity.VersionStatus.UPLOADING)");
         }
         jpql.append(")");
@@ -155,7 +159,12 @@ public class Documents {
         TypedQuery<Document> found = TenantPartition.bind(em, tenant).createQuery(jpql.toString(), Document.class)
                 .setFirstResult(query.offset()).setMaxResults(query.limit());
         if (query.status() != null) {
-            found.setParameter("status", query.status());
+            found.setParameter("status", switch (query.status()) {
+                case QUEUED -> VersionStatus.QUEUED;
+                case EXTRACTING, EMBEDDING -> VersionStatus.PROCESSING;
+                case READY -> VersionStatus.READY;
+                case FAILED -> VersionStatus.FAILED;
+            });
         }
         if (query.tag() != null) {
             found.setParameter("tag", "%," + query.tag() + ",%");

@@ -38,11 +38,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The ingestion queue: one db-scheduler task per document version, in PostgreSQL (decision 50).
- * A job runs in steps of at most two seconds of work: {@link IngestionWorker#prepare} (extract, mask,
- * chunk), then {@link IngestionWorker#embedNext} batch after batch until the version is ready. After
- * each step the job goes back to the end of the queue, so one tenant's thousand pages take turns
- * with everyone else's single page. A step that throws is retried with backoff; after the last
- * attempt the version fails with the reason. A job held by an instance that died is taken up again
+ * A job runs in steps: {@link IngestionWorker#prepare} (extract, mask, chunk), then
+ * {@link IngestionWorker#embedNext} batch after batch until the version is ready. A step works for
+ * two seconds, and on while no other job waits; then the job goes behind its tenant's other jobs,
+ * and every tenant's next job comes before any tenant's later ones ({@link TenantTurns}), so one
+ * tenant's thousand pages take turns with everyone else's single page. A step that throws is
+ * retried with backoff; after the last attempt the version fails with the reason. A job held by an
+ * instance that died is taken up again
  * (db-scheduler's heartbeats and dead-execution detection).
  */
 @Singleton
@@ -76,6 +78,9 @@ public class IngestionQueue {
     IngestionWorker worker;
 
     @Inject
+    TenantTurns turns;
+
+    @Inject
     @ConfigProperty(name = "fincopilot.ingestion.threads", defaultValue = "2")
     int workerThreads;
 
@@ -107,6 +112,10 @@ public class IngestionQueue {
                 .pollingInterval(pollInterval)
                 .heartbeatInterval(Duration.ofSeconds(5))
                 .enableImmediateExecution()
+                .enablePriority()
+                // Lock a job only when a worker is free to run it: a batch fetched ahead would keep
+                // an order decided before the latest jobs (another tenant's turn) arrived.
+                .pollUsingLockAndFetch(0.5, 1.0)
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .build();
         scheduler.start();
@@ -123,7 +132,7 @@ public class IngestionQueue {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void enqueue(TenantId tenant, UUID document, int version) {
         scheduler.scheduleIfNotExists(INGEST.instance(instanceId(tenant, document, version)).data(PREPARE)
-                .scheduledTo(Instant.now()));
+                .priority(turns.place(tenant, null)).scheduledTo(Instant.now()));
         // The job becomes visible when the upload commits; look for it then rather than at the next poll.
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -144,7 +153,7 @@ public class IngestionQueue {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public boolean enqueueReembedding(TenantId tenant, UUID document, int version) {
         return scheduler.scheduleIfNotExists(REEMBED.instance(instanceId(tenant, document, version)).data(EMBED)
-                .scheduledTo(Instant.now()));
+                .priority(turns.place(tenant, null)).scheduledTo(Instant.now()));
     }
 
     static String instanceId(TenantId tenant, UUID document, int version) {
@@ -167,21 +176,35 @@ public class IngestionQueue {
         return slice(instance, worker::reembedNext, worker::reembedNext);
     }
 
-    /** Works for up to one slice, then the job goes back to the end of the queue, or is done. */
-    private static CompletionHandler<Integer> slice(TaskInstance<Integer> instance, Step first, Step next) {
+    /**
+     * Works for up to one slice, and on while no other job waits; then the job goes behind its
+     * tenant's other jobs (its turn recomputed), or is done.
+     */
+    private CompletionHandler<Integer> slice(TaskInstance<Integer> instance, Step first, Step next) {
         String[] id = instance.getId().split("/");
         TenantId tenant = TenantId.parse(id[0]);
         UUID document = UUID.fromString(id[1]);
         int version = Integer.parseInt(id[2]);
         Instant sliceEnds = Instant.now().plus(SLICE);
         boolean more = first.run(tenant, document, version);
-        while (more && Instant.now().isBefore(sliceEnds)) {
+        while (more) {
+            if (!Instant.now().isBefore(sliceEnds)) {
+                if (turns.othersWaiting()) {
+                    break;
+                }
+                sliceEnds = Instant.now().plus(SLICE);
+            }
             more = next.run(tenant, document, version);
         }
         if (!more) {
             return (complete, operations) -> operations.remove();
         }
-        return (complete, operations) -> operations.reschedule(complete, Instant.now(), EMBED);
+        return (complete, operations) -> {
+            operations.reschedule(complete, Instant.now(), EMBED);
+            turns.requeue(complete.getExecution(), tenant);
+            // The rescheduled job and the one waiting are due now: fetch them without waiting for the next poll.
+            scheduler.triggerCheckForDueExecutions();
+        };
     }
 
     /**

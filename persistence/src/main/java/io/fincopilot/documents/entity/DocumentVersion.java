@@ -130,6 +130,11 @@ public class DocumentVersion implements java.io.Serializable {
         return status;
     }
 
+    /** The status as shown: processing is extracting, then embedding. */
+    public IngestionStatus ingestionStatus() {
+        return IngestionStatus.of(status, pagesTotal);
+    }
+
     public String mediaType() {
         return mediaType;
     }

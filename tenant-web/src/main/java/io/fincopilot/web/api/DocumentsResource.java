@@ -9,7 +9,7 @@ import io.fincopilot.documents.boundary.StoredContent;
 import io.fincopilot.documents.boundary.Upload;
 import io.fincopilot.documents.boundary.Uploaded;
 import io.fincopilot.documents.entity.DocumentVersion;
-import io.fincopilot.documents.entity.VersionStatus;
+import io.fincopilot.documents.entity.IngestionStatus;
 import io.fincopilot.platform.openapi.ApiDocument;
 import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.security.Allowed;
@@ -71,7 +71,7 @@ public class DocumentsResource {
     @Inject
     DocumentProgress progress;
 
-    public record VersionView(int version, @Schema(enumeration = {"queued", "processing", "ready", "failed"}) String status,
+    public record VersionView(int version, @Schema(enumeration = {"queued", "extracting", "embedding", "ready", "failed"}) String status,
             String mediaType, long sizeBytes, String sha256, @Nullable Integer pagesTotal, int pagesDone,
             @Nullable String failureCode, @Nullable @Schema(description = "Why ingestion failed, in plain words") String failureReason,
             @Schema(description = "Masked personal data items by kind") Map<String, Integer> piiMasked,
@@ -79,14 +79,14 @@ public class DocumentsResource {
             Instant createdAt, String createdBy, @Nullable Instant finishedAt) {
 
         static VersionView of(DocumentVersion v) {
-            return new VersionView(v.version(), v.status().name().toLowerCase(Locale.ROOT), v.mediaType(), v.sizeBytes(),
+            return new VersionView(v.version(), v.ingestionStatus().label(), v.mediaType(), v.sizeBytes(),
                     v.sha256(), v.pagesTotal(), v.pagesDone(), v.failureCode(), v.failureReason(), v.piiCounts(), v.notes(),
                     v.createdAt(), v.createdBy(), v.finishedAt());
         }
     }
 
     public record DocumentView(UUID id, String title, String fileName, List<String> tags,
-            @Schema(description = "The latest version's status", enumeration = {"queued", "processing", "ready", "failed"}) String status,
+            @Schema(description = "The latest version's status", enumeration = {"queued", "extracting", "embedding", "ready", "failed"}) String status,
             int latestVersion, @Nullable @Schema(description = "The version answers come from") Integer readyVersion,
             @Nullable Integer pagesTotal, int pagesDone, @Nullable String failureReason, Map<String, Integer> piiMasked,
             Instant createdAt, String createdBy, Instant updatedAt, List<VersionView> versions) {
@@ -94,7 +94,7 @@ public class DocumentsResource {
         static DocumentView of(DocumentDetails d) {
             DocumentVersion latest = d.latest();
             return new DocumentView(d.document().id(), d.document().title(), d.document().fileName(), d.document().tags(),
-                    latest.status().name().toLowerCase(Locale.ROOT), latest.version(), d.document().readyVersion(),
+                    latest.ingestionStatus().label(), latest.version(), d.document().readyVersion(),
                     latest.pagesTotal(), latest.pagesDone(), latest.failureReason(), latest.piiCounts(),
                     d.document().createdAt(), d.document().createdBy(), d.document().updatedAt(),
                     d.versions().stream().map(VersionView::of).toList());
@@ -171,7 +171,7 @@ public class DocumentsResource {
     @APIResponse(responseCode = "200", description = "One page of documents")
     public List<DocumentView> list(
             @Parameter(description = "Only documents whose latest version has this status")
-            @QueryParam("status") @Schema(enumeration = {"queued", "processing", "ready", "failed"}) String status,
+            @QueryParam("status") @Schema(enumeration = {"queued", "extracting", "embedding", "ready", "failed"}) String status,
             @Parameter(description = "Only documents with this tag") @QueryParam("tag") String tag,
             @Parameter(description = "Only documents whose title contains this text") @QueryParam("q") String title,
             @QueryParam("offset") @DefaultValue("0") int offset,
@@ -290,19 +290,16 @@ public class DocumentsResource {
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + exact;
     }
 
-    private static VersionStatus status(String status) {
+    private static IngestionStatus status(String status) {
         if (status == null || status.isBlank()) {
             return null;
         }
         try {
-            VersionStatus s = VersionStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-            if (s != VersionStatus.UPLOADING) {
-                return s;
-            }
+            return IngestionStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             // refused below
         }
-        throw ProblemException.badRequest("status must be one of queued, processing, ready, failed");
+        throw ProblemException.badRequest("status must be one of queued, extracting, embedding, ready, failed");
     }
 
     private static String blankToNull(String s) {

@@ -8,6 +8,7 @@ import io.fincopilot.documents.boundary.StoredContent;
 import io.fincopilot.documents.boundary.Upload;
 import io.fincopilot.documents.control.SpooledUpload;
 import io.fincopilot.documents.entity.DocumentVersion;
+import io.fincopilot.documents.entity.IngestionStatus;
 import io.fincopilot.platform.console.ConsoleActions;
 import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.security.CallerContext;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -62,11 +62,6 @@ public class DocumentsView implements Serializable {
 
     public boolean isCanWrite() {
         return callers.require().permissions().contains(Permission.DOCUMENTS_WRITE);
-    }
-
-    /** Whether any document is still being ingested: the page keeps polling while one is. */
-    public boolean isAnyRunning() {
-        return list.stream().anyMatch(d -> !d.latest().status().finished());
     }
 
     public void upload(FileUploadEvent event) {
@@ -120,12 +115,20 @@ public class DocumentsView implements Serializable {
     }
 
     public String statusOf(DocumentDetails d) {
-        return d.latest().status().name().toLowerCase(Locale.ROOT);
+        return d.latest().ingestionStatus().label();
+    }
+
+    /** Every version, newest first, with its status: the one answers come from is marked, older ready ones are superseded. */
+    public String versionsOf(DocumentDetails d) {
+        int ready = d.document().readyVersion() == null ? 0 : d.document().readyVersion();
+        return d.versions().stream().map(v -> "v" + v.version() + " " + (v.version() == ready ? "ready (answers)"
+                : v.version() < ready && v.ingestionStatus() == IngestionStatus.READY ? "superseded" : v.ingestionStatus().label()))
+                .collect(Collectors.joining(", "));
     }
 
     public int percentOf(DocumentDetails d) {
         DocumentVersion v = d.latest();
-        if (v.status().finished()) {
+        if (v.ingestionStatus().finished()) {
             return 100;
         }
         return v.pagesTotal() == null || v.pagesTotal() == 0 ? 0 : v.pagesDone() * 100 / v.pagesTotal();

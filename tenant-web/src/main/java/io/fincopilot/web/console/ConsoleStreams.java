@@ -1,0 +1,25 @@
+package io.fincopilot.web.console;
+
+import io.fincopilot.platform.problem.ProblemMapper;
+import io.fincopilot.platform.web.AllowedFeature;
+import jakarta.ws.rs.core.Application;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The console's event streams, at {@code /console/stream} (declared in web.xml): reached with the
+ * console's login session, unlike the API, which takes only bearer credentials. Read-only: a
+ * stream changes nothing, so the session cookie cannot be abused to act for the person.
+ */
+public class ConsoleStreams extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(DocumentProgressResource.class, ProblemMapper.class, AllowedFeature.class);
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
+}
