@@ -208,6 +208,20 @@ class DocumentsIT {
     }
 
     @Test
+    void bytesThatFailedMayBeUploadedAgain() {
+        byte[] unreadable = ("%PDF-1.7\n" + unique("not really a pdf")).getBytes(StandardCharsets.UTF_8);
+        UUID failed = ok(() -> admin.documents().uploadDocument(file("broken.pdf", unreadable), null, null, null, null,
+                null, null)).getDocument().getId();
+        IngestionIT.waitFor(admin, failed, d -> d.getStatus() == DocumentView.StatusEnum.FAILED);
+        UploadedView again = ok(() -> admin.documents().uploadDocument(file("broken-again.pdf", unreadable), null, null,
+                null, null, null, null));
+        assertTrue(!again.getDocument().getId().equals(failed), "a failed version does not hold its bytes");
+        IngestionIT.waitFor(admin, again.getDocument().getId(), d -> d.getStatus() == DocumentView.StatusEnum.FAILED);
+        assertEquals(2, ok(() -> admin.documents().uploadDocumentVersion(failed, file("broken-v2.pdf", unreadable), null,
+                null, null, null)).getVersion(), "nor does it keep them from a new version");
+    }
+
+    @Test
     void anUploadPastThePlansLimitIs413AndLeavesNothing() {
         Tenants.Tenant free = Tenants.create("docfree", "free");
         String key = Tenants.key(free.adminToken(), "documents:read", "documents:write");

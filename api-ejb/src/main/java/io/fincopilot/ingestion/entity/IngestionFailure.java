@@ -19,7 +19,8 @@ public class IngestionFailure extends RuntimeException {
         TOO_MANY_PAGES,
         NO_TEXT,
         DECOMPRESSION_BOMB,
-        RAGGED_CSV
+        RAGGED_CSV,
+        TOO_LARGE
     }
 
     private final Code code;

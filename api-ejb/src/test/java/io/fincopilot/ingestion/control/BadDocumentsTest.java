@@ -66,7 +66,9 @@ class BadDocumentsTest {
                         "application/pdf", "scan.pdf", Code.UNSUPPORTED_TYPE, "image/png"),
                 Arguments.of("PDF declared as HTML", pdf, "text/html", "report.html", Code.TYPE_MISMATCH,
                         "declared as text/html but its content is application/pdf"),
-                Arguments.of("empty file", new byte[0], "text/plain", "notes.txt", Code.EMPTY, "the file is empty"));
+                Arguments.of("empty file", new byte[0], "text/plain", "notes.txt", Code.EMPTY, "the file is empty"),
+                Arguments.of("text past the memory budget", "Revenue rose. ".repeat((int) (Extractors.MAX_TEXT_BYTES / 14) + 1)
+                        .getBytes(UTF_8), "text/plain", "dump.txt", Code.TOO_LARGE, "read up to 32 MiB"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -27,7 +27,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
         query = "select v from DocumentVersion v where v.documentId = :document and v.status <> "
                 + "io.fincopilot.documents.entity.VersionStatus.UPLOADING order by v.version desc")
 @NamedQuery(name = DocumentVersion.BY_SHA256, query = "select v from DocumentVersion v where v.sha256 = :sha256 "
-        + "and v.status <> io.fincopilot.documents.entity.VersionStatus.UPLOADING")
+        + "and v.status not in (io.fincopilot.documents.entity.VersionStatus.UPLOADING, "
+        + "io.fincopilot.documents.entity.VersionStatus.FAILED)")
 public class DocumentVersion implements java.io.Serializable {
 
     public static final String OF_DOCUMENT = "DocumentVersion.ofDocument";
