@@ -9,6 +9,7 @@ import io.fincopilot.client.ApiClient;
 import io.fincopilot.client.ApiException;
 import io.fincopilot.client.api.AuditApi;
 import io.fincopilot.client.api.DocumentsApi;
+import io.fincopilot.client.api.SearchApi;
 import io.fincopilot.client.api.KeysApi;
 import io.fincopilot.client.api.MeApi;
 import io.fincopilot.client.api.PeopleApi;
@@ -63,6 +64,10 @@ public final class Api {
 
     public DocumentsApi documents() {
         return new DocumentsApi(client);
+    }
+
+    public SearchApi search() {
+        return new SearchApi(client);
     }
 
     public AuditApi audit() {

@@ -13,6 +13,8 @@ import io.fincopilot.client.model.NewPerson;
 import io.fincopilot.client.model.PersonView;
 import io.fincopilot.client.model.Problem;
 import io.fincopilot.client.model.RoleChange;
+import io.fincopilot.client.model.SearchRequest;
+import io.fincopilot.client.model.SearchResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +88,8 @@ class CrossTenantIT {
         probes.put("followDocument", (api, id) -> api.documents().followDocument(id));
         probes.put("uploadDocumentVersion", (api, id) -> api.documents().uploadDocumentVersion(id,
                 DocumentsIT.file("b.txt", "B's bytes " + UUID.randomUUID()), null, null, null, null));
+        probes.put("searchDocuments", (api, id) -> api.search().search(new SearchRequest().question("A's own report")
+                .documentIds(List.of(id))));
         probes.put("deleteDocument", (api, id) -> {
             api.documents().deleteDocument(id);
             return null;
@@ -157,6 +161,9 @@ class CrossTenantIT {
             assertTrue(ok(() -> credential.documents().listDocuments(null, null, null, null, 200)).stream()
                     .noneMatch(d -> d.getId().equals(aDocument)), "B's list of documents shows A's document");
             assertEquals(List.of(), ok(() -> credential.documents().listDocuments(null, "secret", null, null, null)));
+            SearchResponse found = ok(() -> credential.search().search(new SearchRequest().question("A's own report").limit(50)));
+            assertTrue(found.getPassages().stream().noneMatch(p -> p.getDocumentId().equals(aDocument))
+                    && found.getSearched().stream().noneMatch(d -> d.getId().equals(aDocument)), "B's search reads A's document");
         }
         // B's audit log holds B's own acts and attempts (with the ids B itself sent), never an event of A's.
         for (Api credential : List.of(bAdmin, bKey)) {

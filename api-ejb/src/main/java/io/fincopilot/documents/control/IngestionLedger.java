@@ -147,6 +147,14 @@ public class IngestionLedger {
                 .executeUpdate();
     }
 
+    /** The document's indexed vectors changed (embedded again): indexes held in memory load it again. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void touch(TenantId tenant, UUID document) {
+        em.createNativeQuery("update documents set updated_at = ?3 where tenant_id = ?1 and id = ?2")
+                .setParameter(1, tenant.value()).setParameter(2, document).setParameter(3, timestamptz(Instant.now()))
+                .executeUpdate();
+    }
+
     /**
      * The version is ready: answers come from it (unless a newer one already is), the chunks of older
      * versions leave the index, and the pages are counted once for billing.

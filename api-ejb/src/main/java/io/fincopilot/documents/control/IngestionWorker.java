@@ -99,6 +99,7 @@ public class IngestionWorker {
     public boolean reembedNext(TenantId tenant, UUID document, int version) {
         List<IngestionLedger.Pending> stale = ledger.embeddedByOtherModel(tenant, document, version, model.modelName(), BATCH);
         if (stale.isEmpty()) {
+            ledger.touch(tenant, document);
             return false;
         }
         List<float[]> vectors = timed("embed", () -> model.stages().embedder().embedDocuments(

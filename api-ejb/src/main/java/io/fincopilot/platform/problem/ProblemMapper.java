@@ -153,10 +153,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return security != null && security.getUserPrincipal() != null;
     }
 
-    private static String field(ConstraintViolation<?> v) {
-        String path = v.getPropertyPath().toString();
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
+    /** The field as the client wrote it: {@code name}, {@code tags[0]}; never the method or parameter. */
+    static String field(ConstraintViolation<?> v) {
+        StringBuilder field = new StringBuilder();
+        for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
+                field.append(field.length() == 0 ? "" : ".").append(node.getName());
+            } else if (node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return field.length() == 0 ? v.getPropertyPath().toString() : field.toString();
     }
 
     /** Reading a request body that is not JSON of the expected shape fails with these, often wrapped. */

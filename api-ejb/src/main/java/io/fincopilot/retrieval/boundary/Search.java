@@ -1,0 +1,100 @@
+package io.fincopilot.retrieval.boundary;
+
+import io.fincopilot.documents.control.IngestionModel;
+import io.fincopilot.platform.problem.ProblemException;
+import io.fincopilot.retrieval.control.Fusion;
+import io.fincopilot.retrieval.control.PassageStore;
+import io.fincopilot.retrieval.control.RetrievalIndexes;
+import io.fincopilot.retrieval.control.SearchScope;
+import io.fincopilot.retrieval.entity.Passage;
+import io.fincopilot.retrieval.entity.ScoredChunk;
+import io.fincopilot.retrieval.entity.SearchQuery;
+import io.fincopilot.retrieval.entity.SearchResult;
+import io.fincopilot.security.Permission;
+import io.fincopilot.tenancy.entity.TenantId;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Retrieval (decisions 55-58): the question embedded with the model's query instruction, the
+ * nearest chunks by vector, the best by full-text rank, fused, inside the caller's organization
+ * and the documents it was focused on. Read-only and outside any transaction: the indexes read
+ * PostgreSQL with their own short statements.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Search {
+
+    /** Candidates each ranking contributes before fusion. */
+    static final int CANDIDATES = 50;
+    public static final int MAX_QUESTION = 2000;
+    public static final int MAX_DOCUMENTS = 100;
+    public static final int MAX_TAGS = 20;
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("[a-z0-9._-]{1,40}");
+
+    @Inject
+    IngestionModel model;
+
+    @Inject
+    RetrievalIndexes indexes;
+
+    @Inject
+    PassageStore passages;
+
+    @Inject
+    SearchScope scopes;
+
+    @Inject
+    @ConfigProperty(name = "fincopilot.retrieval.full-text-weight", defaultValue = "0.1")
+    double fullTextWeight;
+
+    @RolesAllowed({Permission.ASK_NAME, Permission.DOCUMENTS_READ_NAME})
+    public SearchResult search(TenantId tenant, SearchQuery query) {
+        String question = query.question() == null ? "" : query.question().strip();
+        if (question.isEmpty() || question.length() > MAX_QUESTION) {
+            throw ProblemException.badRequest("question must be 1 to " + MAX_QUESTION + " characters");
+        }
+        if (query.limit() < 1 || query.limit() > SearchQuery.MAX_LIMIT) {
+            throw ProblemException.badRequest("limit must be between 1 and " + SearchQuery.MAX_LIMIT);
+        }
+        if (query.documents().size() > MAX_DOCUMENTS || query.documents().stream().anyMatch(java.util.Objects::isNull)) {
+            throw ProblemException.badRequest("documentIds must name at most " + MAX_DOCUMENTS + " documents");
+        }
+        if (query.tags().size() > MAX_TAGS || !query.tags().stream().allMatch(t -> t != null && TAG.matcher(t).matches())) {
+            throw ProblemException.badRequest("tags must be at most " + MAX_TAGS + " tags of a-z, 0-9, '.', '_' and '-'");
+        }
+        SearchScope.Scope scope = scopes.of(tenant, query);
+        if (scope.documents().isEmpty()) {
+            return new SearchResult(List.of(), List.of(), scope.reason());
+        }
+        Set<java.util.UUID> only = scope.everything() ? null : scope.ids();
+        float[] vector = model.stages().embedder().embedQuery(question);
+        List<ScoredChunk> dense = indexes.vectors().nearest(tenant, vector, only, model.modelName(), CANDIDATES);
+        List<ScoredChunk> fullText = indexes.fullText().search(tenant, question, only, CANDIDATES);
+        List<ScoredChunk> fused = Fusion.fuse(dense, 1.0, fullText, fullTextWeight);
+        return new SearchResult(best(passages.load(tenant, fused), query), scope.documents(), scope.reason());
+    }
+
+    /** The first {@code limit} passages; with {@code onePerPage}, only the best of each page. */
+    static List<Passage> best(List<Passage> ranked, SearchQuery query) {
+        List<Passage> chosen = new ArrayList<>();
+        Set<String> pages = new HashSet<>();
+        for (Passage p : ranked) {
+            if (chosen.size() == query.limit()) {
+                break;
+            }
+            if (!query.onePerPage() || pages.add(p.document() + "/" + p.page())) {
+                chosen.add(p);
+            }
+        }
+        return chosen;
+    }
+}

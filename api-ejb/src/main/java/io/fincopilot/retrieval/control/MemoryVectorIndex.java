@@ -1,0 +1,178 @@
+package io.fincopilot.retrieval.control;
+
+import io.fincopilot.retrieval.entity.ScoredChunk;
+import io.fincopilot.tenancy.entity.TenantId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+
+/**
+ * The built-in vector index, for PostgreSQL without pgvector (decision 56): exact cosine similarity
+ * over a tenant's vectors held in memory. PostgreSQL stays the source of truth: before each query
+ * the tenant's ready documents are listed (id, ready version, last change) and any document that
+ * is new or changed is loaded again, any that is gone dropped, so every instance sees uploads and
+ * deletions at its next query. Memory is bounded: past the budget, the tenants used longest ago
+ * are dropped whole and loaded again when next asked.
+ */
+public class MemoryVectorIndex implements VectorIndex {
+
+    /** One document's ready version: its chunks' ids and their vectors end to end. */
+    record Segment(int version, Timestamp changed, String model, UUID[] chunks, float[] vectors) {
+        long bytes() {
+            return vectors.length * 4L + chunks.length * 32L + 64;
+        }
+    }
+
+    /** A tenant's loaded documents. */
+    static final class TenantVectors {
+        final Map<UUID, Segment> documents = new HashMap<>();
+        volatile long lastUse;
+
+        synchronized long bytes() {
+            return documents.values().stream().mapToLong(Segment::bytes).sum();
+        }
+    }
+
+    private final DataSource dataSource;
+    private final int dimensions;
+    private final long budgetBytes;
+    private final Map<TenantId, TenantVectors> tenants = new ConcurrentHashMap<>();
+
+    public MemoryVectorIndex(DataSource dataSource, int dimensions, long budgetBytes) {
+        this.dataSource = dataSource;
+        this.dimensions = dimensions;
+        this.budgetBytes = budgetBytes;
+    }
+
+    @Override
+    public List<ScoredChunk> nearest(TenantId tenant, float[] query, Set<UUID> documents, String model, int k) {
+        TenantVectors vectors = tenants.computeIfAbsent(tenant, t -> new TenantVectors());
+        vectors.lastUse = System.nanoTime();
+        Map<UUID, Segment> segments;
+        try (Connection db = dataSource.getConnection()) {
+            segments = sync(db, tenant, vectors, model);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the tenant's vectors could not be read", e);
+        }
+        evictBeyondBudget(tenant);
+        PriorityQueue<ScoredChunk> best = new PriorityQueue<>(Comparator.comparingDouble(ScoredChunk::score));
+        for (Map.Entry<UUID, Segment> entry : segments.entrySet()) {
+            if (documents == null || documents.contains(entry.getKey())) {
+                scan(entry.getKey(), entry.getValue(), query, k, best);
+            }
+        }
+        List<ScoredChunk> ranked = new ArrayList<>(best);
+        ranked.sort(Comparator.comparingDouble(ScoredChunk::score).reversed());
+        return ranked;
+    }
+
+    @Override
+    public String describe() {
+        long used = tenants.values().stream().mapToLong(TenantVectors::bytes).sum();
+        return "built-in (exact, in memory): " + tenants.size() + " tenants, " + (used >> 20) + " MiB of "
+                + (budgetBytes >> 20) + " MiB";
+    }
+
+    /** The bytes held for all tenants, for the benchmark. */
+    public long bytesHeld() {
+        return tenants.values().stream().mapToLong(TenantVectors::bytes).sum();
+    }
+
+    private void scan(UUID document, Segment segment, float[] query, int k, PriorityQueue<ScoredChunk> best) {
+        float[] v = segment.vectors();
+        for (int i = 0, offset = 0; i < segment.chunks().length; i++, offset += dimensions) {
+            double dot = 0;
+            for (int j = 0; j < dimensions; j++) {
+                dot += query[j] * v[offset + j];
+            }
+            if (best.size() < k) {
+                best.add(new ScoredChunk(segment.chunks()[i], document, dot));
+            } else if (dot > best.peek().score()) {
+                best.poll();
+                best.add(new ScoredChunk(segment.chunks()[i], document, dot));
+            }
+        }
+    }
+
+    /** Brings the tenant's segments in line with PostgreSQL; answers a snapshot to search. */
+    private Map<UUID, Segment> sync(Connection db, TenantId tenant, TenantVectors vectors, String model) throws SQLException {
+        Map<UUID, Object[]> ready = new HashMap<>();
+        try (PreparedStatement list = db.prepareStatement("select id, ready_version, updated_at from documents "
+                + "where tenant_id = ? and ready_version is not null")) {
+            list.setObject(1, tenant.value());
+            try (ResultSet rs = list.executeQuery()) {
+                while (rs.next()) {
+                    ready.put(rs.getObject(1, UUID.class), new Object[] {rs.getInt(2), rs.getTimestamp(3)});
+                }
+            }
+        }
+        synchronized (vectors) {
+            vectors.documents.keySet().retainAll(ready.keySet());
+            for (Map.Entry<UUID, Object[]> doc : ready.entrySet()) {
+                int version = (Integer) doc.getValue()[0];
+                Timestamp changed = (Timestamp) doc.getValue()[1];
+                Segment held = vectors.documents.get(doc.getKey());
+                if (held == null || held.version() != version || !held.changed().equals(changed) || !held.model().equals(model)) {
+                    vectors.documents.put(doc.getKey(), load(db, tenant, doc.getKey(), version, changed, model));
+                }
+            }
+            return Map.copyOf(vectors.documents);
+        }
+    }
+
+    private Segment load(Connection db, TenantId tenant, UUID document, int version, Timestamp changed, String model)
+            throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        List<byte[]> arrays = new ArrayList<>();
+        try (PreparedStatement chunks = db.prepareStatement("select id, array_send(embedding) from chunks where tenant_id = ? "
+                + "and document_id = ? and version = ? and model = ? and cardinality(embedding) = ? order by seq")) {
+            chunks.setObject(1, tenant.value());
+            chunks.setObject(2, document);
+            chunks.setInt(3, version);
+            chunks.setString(4, model);
+            chunks.setInt(5, dimensions);
+            chunks.setFetchSize(1000);
+            try (ResultSet rs = chunks.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                    arrays.add(rs.getBytes(2));
+                }
+            }
+        }
+        float[] vectors = new float[ids.size() * dimensions];
+        for (int i = 0; i < arrays.size(); i++) {
+            PgFloatArrays.decode(arrays.get(i), vectors, i * dimensions, dimensions);
+        }
+        return new Segment(version, changed, model, ids.toArray(UUID[]::new), vectors);
+    }
+
+    private void evictBeyondBudget(TenantId current) {
+        long total = tenants.values().stream().mapToLong(TenantVectors::bytes).sum();
+        if (total <= budgetBytes) {
+            return;
+        }
+        List<Map.Entry<TenantId, TenantVectors>> byAge = new ArrayList<>(tenants.entrySet());
+        byAge.sort(Comparator.comparingLong(e -> e.getValue().lastUse));
+        for (Map.Entry<TenantId, TenantVectors> oldest : byAge) {
+            if (total <= budgetBytes) {
+                break;
+            }
+            if (!oldest.getKey().equals(current)) {
+                total -= oldest.getValue().bytes();
+                tenants.remove(oldest.getKey());
+            }
+        }
+    }
+}

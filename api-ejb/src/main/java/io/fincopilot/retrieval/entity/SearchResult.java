@@ -1,0 +1,20 @@
+package io.fincopilot.retrieval.entity;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Passages, best first, and which documents were searched and why (all of the organization's, the
+ * ones the caller named, or those a company, period or form in the question pointed at).
+ */
+public record SearchResult(List<Passage> passages, List<Searched> searched, String scope) {
+
+    /** A document that was searched. */
+    public record Searched(UUID id, String title) {
+    }
+
+    public SearchResult {
+        passages = List.copyOf(passages);
+        searched = List.copyOf(searched);
+    }
+}
