@@ -17,9 +17,18 @@ final class FilingPages {
     private FilingPages() {
     }
 
-    static Page page(int number, String... lines) {
+    /** {@code lines}: strings, or arrays of them (from {@link #rows}). */
+    static Page page(int number, Object... lines) {
+        List<String> flat = new ArrayList<>();
+        for (Object line : lines) {
+            if (line instanceof String[] many) {
+                flat.addAll(List.of(many));
+            } else {
+                flat.add((String) line);
+            }
+        }
         List<Block> blocks = new ArrayList<>();
-        for (String line : lines) {
+        for (String line : flat) {
             if (line.startsWith("# ")) {
                 blocks.add(new Heading(1, line.substring(2)));
             } else if (line.contains(" | ")) {
