@@ -20,12 +20,13 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName;
  * Lays out text on Letter pages with the standard 14 fonts (never embedded, so the bytes depend on
  * nothing but the input): wrapped paragraphs, headings, and tables whose figures are right-aligned
  * in their columns, the way financial statements are set. Tracks the page being written so facts
- * can record where they were printed.
+ * can record where they were printed. Public for the generated filings of the evaluation corpus
+ * (test code), which lay out cover pages and wider tables with the same primitives.
  */
-final class ReportWriter {
+public final class ReportWriter {
 
-    private static final float LEFT = 72;
-    private static final float RIGHT = 540;
+    public static final float LEFT = 72;
+    public static final float RIGHT = 540;
     private static final float TOP = 720;
     private static final float BOTTOM = 84;
     private static final float BODY = 10;
@@ -34,20 +35,22 @@ final class ReportWriter {
     private final PDDocument document = new PDDocument();
     private final PDType1Font regular = new PDType1Font(FontName.HELVETICA);
     private final PDType1Font bold = new PDType1Font(FontName.HELVETICA_BOLD);
+    private final PDType1Font dingbats = new PDType1Font(FontName.ZAPF_DINGBATS);
     private final String footer;
+    private float columnWidth = 110;
     private PDPageContentStream content;
     private int page;
     private float y;
 
-    ReportWriter(String footer) {
+    public ReportWriter(String footer) {
         this.footer = footer;
     }
 
-    int page() {
+    public int page() {
         return page;
     }
 
-    void newPage() {
+    public void newPage() {
         try {
             endPage();
             PDPage pdPage = new PDPage(PDRectangle.LETTER);
@@ -60,30 +63,30 @@ final class ReportWriter {
         }
     }
 
-    void centered(String text, float size, boolean isBold) {
+    public void centered(String text, float size, boolean isBold) {
         PDType1Font font = isBold ? bold : regular;
         float x = (PDRectangle.LETTER.getWidth() - width(text, font, size)) / 2;
         draw(text, font, size, x, y);
         y -= size * 1.6f;
     }
 
-    void space(float points) {
+    public void space(float points) {
         y -= points;
     }
 
-    void title(String text) {
+    public void title(String text) {
         draw(text, bold, 18, LEFT, y);
         y -= 30;
     }
 
-    void heading(String text) {
+    public void heading(String text) {
         y -= 4;
         draw(text, bold, 13, LEFT, y);
         y -= 22;
     }
 
     /** Draws the paragraph if it fits on the rest of the page; answers whether it did. */
-    boolean paragraph(String text) {
+    public boolean paragraph(String text) {
         List<String> lines = wrap(text, RIGHT - LEFT);
         if (y - lines.size() * LEADING < BOTTOM) {
             return false;
@@ -97,33 +100,63 @@ final class ReportWriter {
     }
 
     /** Paragraphs until the page is full (the one that does not fit is dropped, not carried over). */
-    void fill(Supplier<String> paragraphs) {
+    public void fill(Supplier<String> paragraphs) {
         while (paragraph(paragraphs.get())) {
             // keeps going until a paragraph does not fit
         }
     }
 
-    void tableHeader(String label, String... columns) {
+    public void tableHeader(String label, String... columns) {
         row(label, bold, columns);
         y -= 4;
     }
 
-    void tableRow(String label, String... values) {
+    public void tableRow(String label, String... values) {
         row(label, regular, values);
     }
 
+    /** A row in bold without the gap below that {@link #tableHeader} leaves (the upper lines of a header of several lines). */
+    public void boldRow(String label, String... cells) {
+        row(label, bold, cells);
+    }
+
+    /** The distance between the right edges of value columns (110 points unless set; narrower for four or more columns). */
+    public void columnWidth(float width) {
+        columnWidth = width;
+    }
+
+    /** Whether {@code points} of height are left above the bottom margin. */
+    public boolean fits(float points) {
+        return y - points >= BOTTOM;
+    }
+
+    /** Text at {@code x} on the current line; the line does not advance (use {@link #space}). */
+    public void at(float x, String text, float size, boolean isBold) {
+        draw(text, isBold ? bold : regular, size, x, y);
+    }
+
+    /** A ZapfDingbats glyph (a check mark or box, as filings print them) at {@code x} on the current line. */
+    public void glyph(float x, String glyph, float size) {
+        draw(glyph, dingbats, size, x, y);
+    }
+
+    /** Empty cells are skipped, so a column can be left blank. */
     private void row(String label, PDType1Font font, String... cells) {
-        draw(label, font, BODY, LEFT, y);
+        if (!label.isEmpty()) {
+            draw(label, font, BODY, LEFT, y);
+        }
         float right = RIGHT;
         for (int i = cells.length - 1; i >= 0; i--) {
-            draw(cells[i], font, BODY, right - width(cells[i], font, BODY), y);
-            right -= 110;
+            if (!cells[i].isEmpty()) {
+                draw(cells[i], font, BODY, right - width(cells[i], font, BODY), y);
+            }
+            right -= columnWidth;
         }
         y -= LEADING;
     }
 
     /** The finished PDF; {@code id} fixes the trailer's /ID, which PDFBox would otherwise derive from the clock. */
-    byte[] finish(byte[] id) {
+    public byte[] finish(byte[] id) {
         try {
             endPage();
             COSArray ids = new COSArray();
