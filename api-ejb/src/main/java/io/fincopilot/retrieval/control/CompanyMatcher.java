@@ -17,9 +17,8 @@ import java.util.UUID;
  * telling words appear in order ("Johnson and Johnson", "3M's", "amcor"), also when written as one
  * word ("American Express" and AMERICANEXPRESS). The first word alone matches when it is distinctive
  * and capitalized ("Brightwater" for Brightwater Semiconductor Corporation) unless another capital
- * word follows that is not the company's ("Corvane Logistics" is not Corvane Retail Holdings). A
- * ticker matches only as the same capitals, and a ticker that is also a word ("ON", "A", "KEY") only
- * where it reads as a ticker ("(ON)", "$ON", "ticker ON").
+ * word follows that is not the company's ("Corvane Logistics" is not Corvane Retail Holdings).
+ * Tickers: see {@link Tickers}.
  */
 final class CompanyMatcher {
 
@@ -29,10 +28,6 @@ final class CompanyMatcher {
 
     private record Known(KnownDocument document, String display, List<List<String>> aliases, String ticker) {
     }
-
-    private static final Set<String> WORD_TICKERS = Set.of("A", "AN", "ALL", "ARE", "AT", "BE", "BIG", "BY", "CAN", "CASH", "CAT", "DAY", "EAT", "FAST",
-            "FOR", "FUN", "GO", "GOOD", "HAS", "HE", "HOME", "IN", "IS", "IT", "JOB", "KEY", "LIFE", "LOVE", "LOW", "ME", "NEW", "NICE", "NOW", "OF", "ON",
-            "ONE", "OR", "OUT", "PLAY", "REAL", "RUN", "SEE", "SO", "TO", "TRUE", "TWO", "UP", "US", "WE", "WELL", "WORK", "ALLY", "BEST", "PEAK", "ANY");
 
     /** Words after which a name has ended. */
     private static final Set<String> NAME_ENDS = Set.of("in", "for", "during", "at", "as", "from", "on", "by", "to", "and", "or", "over", "between",
@@ -60,7 +55,7 @@ final class CompanyMatcher {
                     hit.add(at);
                 }
             }
-            hit.addAll(ticker(known.ticker(), words, question, shouted));
+            hit.addAll(Tickers.match(known.ticker(), words, question, shouted));
             hits.put(known, hit);
             used.addAll(hit);
         }
@@ -87,9 +82,10 @@ final class CompanyMatcher {
                 notes.add("'" + words.get(at).text() + "' may mean " + String.join(" or ", names) + "; all of them were searched");
             }
         });
-        unknown.removeIf(name -> !UnknownCompanies.isName(name, words, used));
-        UnknownCompanies.find(words, used, shouted).stream().filter(name -> !unknown.contains(name)).forEach(unknown::add);
-        return new Result(companies, unknown, notes);
+        Set<String> names = new LinkedHashSet<>(unknown);
+        names.removeIf(name -> !UnknownCompanies.isName(name, words, used));
+        names.addAll(UnknownCompanies.find(words, used, shouted));
+        return new Result(companies, List.copyOf(names), notes);
     }
 
     private static Known known(KnownDocument document) {
@@ -137,30 +133,6 @@ final class CompanyMatcher {
             return true;
         }
         return !shouted && word.capitalized() && (word.index() > 0 || word.possessive());
-    }
-
-    private static Set<Integer> ticker(String ticker, List<Word> words, String question, boolean shouted) {
-        Set<Integer> hit = new HashSet<>();
-        if (ticker == null) {
-            return hit;
-        }
-        for (Word word : words) {
-            if (!word.text().equals(ticker)) {
-                continue;
-            }
-            boolean wordLike = ticker.length() <= 2 || WORD_TICKERS.contains(ticker) || shouted;
-            if (!wordLike || readsAsTicker(word, words, question)) {
-                hit.add(word.index());
-            }
-        }
-        return hit;
-    }
-
-    private static boolean readsAsTicker(Word word, List<Word> words, String question) {
-        char before = word.start() > 0 ? question.charAt(word.start() - 1) : ' ';
-        char after = word.end() < question.length() ? question.charAt(word.end()) : ' ';
-        String previous = word.index() > 0 ? words.get(word.index() - 1).lower() : "";
-        return before == '(' && after == ')' || before == '$' || before == ':' || Set.of("ticker", "symbol", "nyse", "nasdaq").contains(previous);
     }
 
     /** The name's distinctive first word, capitalized ("Brightwater" for Brightwater Semiconductor), unless another company's name follows. */

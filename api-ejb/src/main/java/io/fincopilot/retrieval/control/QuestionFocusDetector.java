@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * Reads which companies, periods, forms, statement and line items a question names, and which of
- * the tenant's documents it therefore points to. A named year matches documents of that fiscal year
+ * the tenant's documents it therefore points to, the named year's first and, unless a quarter is
+ * named, annual reports before quarterly ones. A named year matches documents of that fiscal year
  * and, for annual and quarterly reports, of the year after (which print it as their comparison
  * column). A named quarter keeps quarterly reports of that quarter (and earnings releases), not
  * annual ones, except the fourth. A named date keeps documents whose statements reach back to it.
@@ -55,7 +56,9 @@ public final class QuestionFocusDetector {
         if (!inPeriod.isEmpty() && inForm.isEmpty()) {
             notes.add("no " + String.join(" or ", forms.stream().map(FilingForm::name).toList()) + " document" + of(companies) + " covers " + describe(periods));
         }
-        List<UUID> ids = inForm.stream().sorted(Comparator.comparingInt(d -> exactness(d.profile(), periods))).map(KnownDocument::id).toList();
+        boolean quarterNamed = !periods.quarters().isEmpty();
+        List<UUID> ids = inForm.stream().sorted(Comparator.<KnownDocument>comparingInt(d -> exactness(d.profile(), periods))
+                .thenComparing(d -> d.profile().form().isAnnual() == quarterNamed)).map(KnownDocument::id).toList();
         boolean namesAnything = namesCompany || !periods.isEmpty() || !forms.isEmpty();
         Scope scope = !namesAnything ? Scope.ALL : ids.isEmpty() ? Scope.NONE : Scope.FOCUSED;
         TreeSet<Integer> quarters = new TreeSet<>();
