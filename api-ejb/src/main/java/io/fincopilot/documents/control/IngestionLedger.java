@@ -5,6 +5,8 @@ import static io.fincopilot.persistence.NativeValues.uuid;
 
 import io.fincopilot.ingestion.entity.Chunk;
 import io.fincopilot.ingestion.entity.PiiCounts;
+import io.fincopilot.retrieval.entity.DocumentProfile;
+import io.fincopilot.retrieval.entity.PageKind;
 import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -28,8 +30,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class IngestionLedger {
 
-    /** What a job needs to read the version's original. */
-    public record Job(String objectKey, String objectVersion, String mediaType, int maxPages) {
+    /** What a job needs to read the version's original, and what the document is called. */
+    public record Job(String objectKey, String objectVersion, String mediaType, int maxPages, String fileName, String title) {
     }
 
     /** A chunk waiting for its embedding. */
@@ -37,7 +39,7 @@ public class IngestionLedger {
     }
 
     private static final int ROWS_PER_INSERT = 100;
-    private static final int COLUMNS = 12;
+    private static final int COLUMNS = 13;
 
     @PersistenceContext(unitName = "fincopilot")
     EntityManager em;
@@ -45,8 +47,9 @@ public class IngestionLedger {
     /** Marks the version as processing; empty when it is gone (deleted) or already finished. */
     @Transactional(TxType.REQUIRES_NEW)
     public java.util.Optional<Job> start(TenantId tenant, UUID document, int version) {
-        List<?> rows = em.createNativeQuery("select v.object_key, v.object_version, v.media_type, p.max_pages_per_document "
-                + "from document_versions v join organizations o on o.id = v.tenant_id join plans p on p.code = o.plan "
+        List<?> rows = em.createNativeQuery("select v.object_key, v.object_version, v.media_type, p.max_pages_per_document, "
+                + "d.file_name, d.title from document_versions v join organizations o on o.id = v.tenant_id "
+                + "join plans p on p.code = o.plan join documents d on d.tenant_id = v.tenant_id and d.id = v.document_id "
                 + "where v.tenant_id = ?1 and v.document_id = ?2 and v.version = ?3 and v.status in ('QUEUED', 'PROCESSING') "
                 + "for update of v").setParameter(1, tenant.value()).setParameter(2, document).setParameter(3, version)
                 .getResultList();
@@ -55,13 +58,14 @@ public class IngestionLedger {
         }
         Object[] row = (Object[]) rows.get(0);
         version(tenant, document, version, "status = 'PROCESSING', pages_done = 0").executeUpdate();
-        return java.util.Optional.of(new Job((String) row[0], (String) row[1], (String) row[2], ((Number) row[3]).intValue()));
+        return java.util.Optional.of(new Job((String) row[0], (String) row[1], (String) row[2], ((Number) row[3]).intValue(),
+                (String) row[4], (String) row[5]));
     }
 
     /** The version's chunks as cut (embeddings to come); a step run again replaces what it wrote before. */
     @Transactional(TxType.REQUIRES_NEW)
     public boolean storeChunks(TenantId tenant, UUID document, int version, int pages, List<String> notes, PiiCounts pii,
-            List<Chunk> chunks, String model) {
+            List<Chunk> chunks, String model, java.util.function.IntFunction<PageKind> pageKinds, DocumentProfile profile) {
         String noted = String.join("\n", notes);
         int updated = version(tenant, document, version, "pages_total = ?4, pii_counts = ?5, notes = ?6", "PROCESSING")
                 .setParameter(4, pages).setParameter(5, encode(pii))
@@ -82,18 +86,27 @@ public class IngestionLedger {
                 values.add(row.toString());
             }
             Query insert = em.createNativeQuery("insert into chunks (tenant_id, id, document_id, version, seq, page, heading, "
-                    + "table_header, text, embedded_text, tokens, model) values " + values);
+                    + "table_header, text, embedded_text, tokens, model, page_kind) values " + values);
             for (int i = 0; i < part.size(); i++) {
                 Chunk c = part.get(i);
                 Object[] row = {tenant.value(), UUID.randomUUID(), document, version, from + i, c.page(), c.heading(),
-                        c.tableHeader(), c.text(), c.embeddedText(), c.tokens(), model};
+                        c.tableHeader(), c.text(), c.embeddedText(), c.tokens(), model, pageKinds.apply(c.page()).name()};
                 for (int column = 0; column < COLUMNS; column++) {
                     insert.setParameter(i * COLUMNS + column + 1, row[column]);
                 }
             }
             insert.executeUpdate();
         }
+        em.createNativeQuery("update documents set company = ?3, ticker = ?4, form = ?5, fiscal_year = ?6, fiscal_quarter = ?7, "
+                + "period_end = ?8 where tenant_id = ?1 and id = ?2 and not profile_edited").setParameter(1, tenant.value())
+                .setParameter(2, document).setParameter(3, clip(profile.company(), 200)).setParameter(4, clip(profile.ticker(), 12))
+                .setParameter(5, profile.form().name()).setParameter(6, profile.fiscalYear())
+                .setParameter(7, profile.fiscalQuarter()).setParameter(8, profile.periodEnd()).executeUpdate();
         return true;
+    }
+
+    private static String clip(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
     }
 
     /** The next chunks to embed, in order; empty when all are done, absent when the version is gone. */

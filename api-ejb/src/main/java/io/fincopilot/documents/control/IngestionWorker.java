@@ -6,7 +6,12 @@ import io.fincopilot.ingestion.entity.DocumentType;
 import io.fincopilot.ingestion.entity.ExtractedDocument;
 import io.fincopilot.ingestion.entity.IngestionFailure;
 import io.fincopilot.ingestion.entity.MaskedDocument;
+import io.fincopilot.ingestion.entity.Page;
 import io.fincopilot.platform.PlatformMetrics;
+import io.fincopilot.retrieval.control.PageClassifier;
+import io.fincopilot.retrieval.control.ProfileDetector;
+import io.fincopilot.retrieval.entity.DocumentProfile;
+import io.fincopilot.retrieval.entity.PageKind;
 import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +39,8 @@ import java.util.UUID;
 public class IngestionWorker {
 
     static final int BATCH = 32;
+    private static final PageClassifier PAGES = new PageClassifier();
+    private static final ProfileDetector PROFILES = new ProfileDetector();
 
     @Inject
     IngestionLedger ledger;
@@ -61,8 +70,18 @@ public class IngestionWorker {
             if (chunks.isEmpty()) {
                 throw new IngestionFailure(IngestionFailure.Code.NO_TEXT, "no extractable text");
             }
+            List<Page> pages = masked.document().pages();
+            Map<Integer, PageKind> kinds = new HashMap<>();
+            DocumentProfile profile = timed("classify", () -> {
+                List<PageKind> classified = PAGES.classify(pages);
+                for (int i = 0; i < pages.size(); i++) {
+                    kinds.put(pages.get(i).number(), classified.get(i));
+                }
+                return PROFILES.detect(pages, job.get().fileName(), job.get().title());
+            });
             return timed("store", () -> ledger.storeChunks(tenant, document, version, extracted.pageCount(), extracted.notes(),
-                    masked.counts(), chunks, stages.embedder().modelName()));
+                    masked.counts(), chunks, stages.embedder().modelName(), page -> kinds.getOrDefault(page, PageKind.OTHER),
+                    profile));
         } catch (IngestionFailure failure) {
             ledger.fail(tenant, document, version, failure.code().name(), failure.reason());
             metrics.ingested("failed:" + failure.code().name().toLowerCase(java.util.Locale.ROOT));

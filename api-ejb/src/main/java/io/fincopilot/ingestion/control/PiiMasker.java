@@ -42,6 +42,8 @@ public final class PiiMasker {
             + "\\s{0,3}[:#]?\\s{0,3})(?!(?:19|20)\\d{2}\\s?[-\u2013]\\s?(?:19|20)?\\d{2}\\b)\\d(?:[ -]?\\d){5,19}(?!\\d)");
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+    private static final java.util.regex.Pattern US_PHONE = java.util.regex.Pattern.compile(
+            "(?:1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[.-]\\d{4}(?:\\s*(?:x|ext\\.?)\\s*\\d{1,6})?");
     private final CreditCardValidator cards = new CreditCardValidator(CreditCardValidator.AMEX + CreditCardValidator.VISA
             + CreditCardValidator.MASTERCARD + CreditCardValidator.DISCOVER + CreditCardValidator.DINERS);
 
@@ -80,11 +82,24 @@ public final class PiiMasker {
         StringBuilder out = new StringBuilder();
         int last = 0;
         for (PhoneNumberMatch match : phones.findNumbers(text, "US", Leniency.VALID, Long.MAX_VALUE)) {
+            if (!writtenAsPhone(match.rawString())) {
+                continue;
+            }
             out.append(text, last, match.start()).append("[PHONE]");
             last = match.end();
             counts.merge(PiiKind.PHONE, 1, Integer::sum);
         }
         return last == 0 ? text : out.append(text, last, text.length()).toString();
+    }
+
+    /**
+     * Whether a number libphonenumber accepts is written the way people write telephone numbers: an
+     * international "+" prefix, or the US groups 3-3-4 with a parenthesis, dash or dot between them.
+     * A run of table figures ("Net income 310 304 2.0%") can pass as a valid US number; it is not
+     * written like one, and masking it would erase the figures answers need.
+     */
+    static boolean writtenAsPhone(String raw) {
+        return raw.startsWith("+") || US_PHONE.matcher(raw.strip()).matches();
     }
 
     /** An IBAN candidate may have swallowed a following all-caps word: drop trailing groups until it checks. */

@@ -6,10 +6,12 @@ import io.fincopilot.retrieval.control.Fusion;
 import io.fincopilot.retrieval.control.PassageStore;
 import io.fincopilot.retrieval.control.RetrievalIndexes;
 import io.fincopilot.retrieval.control.SearchScope;
+import io.fincopilot.retrieval.entity.PageKind;
 import io.fincopilot.retrieval.entity.Passage;
 import io.fincopilot.retrieval.entity.ScoredChunk;
 import io.fincopilot.retrieval.entity.SearchQuery;
 import io.fincopilot.retrieval.entity.SearchResult;
+import io.fincopilot.retrieval.entity.StatementKind;
 import io.fincopilot.security.Permission;
 import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,6 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Search {
 
+    /** What a page of the named statement adds to a fused score: about the gap between rank 1 and rank 30 in RRF. */
+    static final double STATEMENT_LIFT = 1.0 / (Fusion.K + 1) - 1.0 / (Fusion.K + 30);
     /** Candidates each ranking contributes before fusion. */
     static final int CANDIDATES = 50;
     public static final int MAX_QUESTION = 2000;
@@ -80,7 +84,27 @@ public class Search {
         List<ScoredChunk> dense = indexes.vectors().nearest(tenant, vector, only, model.modelName(), CANDIDATES);
         List<ScoredChunk> fullText = indexes.fullText().search(tenant, question, only, CANDIDATES);
         List<ScoredChunk> fused = Fusion.fuse(dense, 1.0, fullText, fullTextWeight);
-        return new SearchResult(best(passages.load(tenant, fused), query), scope.documents(), scope.reason());
+        List<Passage> ranked = passages.load(tenant, fused);
+        StatementKind statement = scope.focus() == null ? null : scope.focus().statementToSearch();
+        if (statement != null) {
+            ranked = prefer(ranked, statement.pageKind());
+        }
+        return new SearchResult(best(ranked, query), scope.documents(), scope.reason()
+                + (statement == null ? "" : "; pages of the " + statement.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        + " statement preferred"));
+    }
+
+    /**
+     * Lifts the passages on pages of the statement the question names (or its line item's): as if
+     * they ranked {@link #STATEMENT_LIFT} places higher in the dense ranking.
+     */
+    static List<Passage> prefer(List<Passage> ranked, PageKind kind) {
+        List<Passage> lifted = new ArrayList<>(ranked.size());
+        for (Passage p : ranked) {
+            lifted.add(kind.name().equals(p.pageKind()) ? p.withScore(p.score() + STATEMENT_LIFT) : p);
+        }
+        lifted.sort(java.util.Comparator.comparingDouble(Passage::score).reversed());
+        return lifted;
     }
 
     /** The first {@code limit} passages; with {@code onePerPage}, only the best of each page. */

@@ -1,6 +1,10 @@
 package io.fincopilot.retrieval.control;
 
 import io.fincopilot.platform.problem.ProblemException;
+import io.fincopilot.retrieval.entity.DocumentProfile;
+import io.fincopilot.retrieval.entity.FilingForm;
+import io.fincopilot.retrieval.entity.KnownDocument;
+import io.fincopilot.retrieval.entity.QuestionFocus;
 import io.fincopilot.retrieval.entity.SearchQuery;
 import io.fincopilot.retrieval.entity.SearchResult.Searched;
 import io.fincopilot.tenancy.entity.TenantId;
@@ -11,38 +15,49 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * Which of the organization's documents a search reads, and why: all that are ready, or those the
- * caller named (by id or tag). A named document that is not the organization's is not found, the
- * same answer as one that does not exist.
+ * Which of the organization's documents a search reads, and why (decision 57): the ready documents
+ * the caller named (by id or tag); else those the question points at by the company, fiscal
+ * period or form it names ({@link QuestionFocusDetector} over the documents' profiles); else all.
+ * A named document that is not the organization's is not found, the same answer as one that does
+ * not exist.
  */
 @ApplicationScoped
 public class SearchScope {
 
-    /** The documents to search; {@code everything} when no filter narrowed them. */
-    public record Scope(List<Searched> documents, boolean everything, String reason) {
+    /**
+     * The documents to search (most likely first); {@code everything} when nothing narrowed them;
+     * {@code focus} what the question named (when the caller chose the documents, only its
+     * statement is used).
+     */
+    public record Scope(List<Searched> documents, boolean everything, String reason, QuestionFocus focus) {
         public Set<UUID> ids() {
             return documents.stream().map(Searched::id).collect(Collectors.toCollection(LinkedHashSet::new));
         }
     }
 
+    private static final QuestionFocusDetector FOCUS = new QuestionFocusDetector();
+
     @Resource(lookup = "jdbc/fincopilot")
     DataSource dataSource;
 
     public Scope of(TenantId tenant, SearchQuery query) {
-        List<Searched> ready = new ArrayList<>();
         Set<UUID> named = new LinkedHashSet<>(query.documents());
+        Map<UUID, KnownDocument> ready = new LinkedHashMap<>();
         Set<UUID> seen = new LinkedHashSet<>();
         try (Connection db = dataSource.getConnection();
-                PreparedStatement list = db.prepareStatement("select id, title, ready_version is not null, tags from documents "
-                        + "where tenant_id = ? " + (named.isEmpty() ? "" : "and id = any (?) ") + "order by created_at, id")) {
+                PreparedStatement list = db.prepareStatement("select id, title, file_name, ready_version is not null, tags, "
+                        + "company, ticker, form, fiscal_year, fiscal_quarter, period_end from documents where tenant_id = ? "
+                        + (named.isEmpty() ? "" : "and id = any (?) ") + "order by created_at, id")) {
             list.setObject(1, tenant.value());
             if (!named.isEmpty()) {
                 list.setArray(2, db.createArrayOf("uuid", named.toArray()));
@@ -51,8 +66,8 @@ public class SearchScope {
                 while (rs.next()) {
                     UUID id = rs.getObject(1, UUID.class);
                     seen.add(id);
-                    if (rs.getBoolean(3) && hasTag(rs.getString(4), query.tags())) {
-                        ready.add(new Searched(id, rs.getString(2)));
+                    if (rs.getBoolean(4) && hasTag(rs.getString(5), query.tags())) {
+                        ready.put(id, new KnownDocument(id, profile(rs), rs.getString(2), rs.getString(3)));
                     }
                 }
             }
@@ -63,11 +78,50 @@ public class SearchScope {
         if (!named.isEmpty()) {
             throw ProblemException.notFound("document " + named.iterator().next());
         }
-        boolean everything = query.documents().isEmpty() && query.tags().isEmpty();
-        String reason = everything ? "all " + ready.size() + " ready documents of the organization"
-                : ready.size() + " ready documents named by the request"
-                        + (query.tags().isEmpty() ? "" : " (tags " + String.join(", ", query.tags()) + ")");
-        return new Scope(ready, everything, reason);
+        QuestionFocus focus = FOCUS.focus(query.question(), List.copyOf(ready.values()));
+        if (!query.documents().isEmpty() || !query.tags().isEmpty()) {
+            // The caller chose the documents: the question still says which statement to prefer.
+            return new Scope(searched(ready, ready.keySet()), false, ready.size() + " ready documents named by the request"
+                    + (query.tags().isEmpty() ? "" : " (tags " + String.join(", ", query.tags()) + ")"), focus);
+        }
+        return switch (focus.scope()) {
+            case ALL -> new Scope(searched(ready, ready.keySet()), true, "all " + ready.size()
+                    + " ready documents of the organization", focus);
+            case FOCUSED -> new Scope(searched(ready, focus.documentIds()), false, focused(focus), focus);
+            case NONE -> focus.companyDocumentIds().isEmpty()
+                    ? new Scope(searched(ready, ready.keySet()), true, String.join("; ", focus.notes())
+                            + "; searched all " + ready.size() + " ready documents instead", focus)
+                    : new Scope(searched(ready, focus.companyDocumentIds()), false, String.join("; ", focus.notes())
+                            + "; searched the company's " + focus.companyDocumentIds().size() + " documents instead", focus);
+        };
+    }
+
+    private static String focused(QuestionFocus focus) {
+        List<String> named = new ArrayList<>();
+        if (!focus.companies().isEmpty()) {
+            named.add(String.join(", ", focus.companies()));
+        }
+        if (!focus.fiscalYears().isEmpty()) {
+            named.add("fiscal " + focus.fiscalYears().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        }
+        if (!focus.fiscalQuarters().isEmpty()) {
+            named.add("Q" + focus.fiscalQuarters().stream().map(String::valueOf).collect(Collectors.joining(", Q")));
+        }
+        if (!focus.forms().isEmpty()) {
+            named.add(focus.forms().stream().map(FilingForm::label).sorted().collect(Collectors.joining(", ")));
+        }
+        return focus.documentIds().size() + " documents matching what the question names (" + String.join("; ", named) + ")";
+    }
+
+    private static List<Searched> searched(Map<UUID, KnownDocument> ready, java.util.Collection<UUID> ids) {
+        return ids.stream().filter(ready::containsKey).map(id -> new Searched(id, ready.get(id).title())).toList();
+    }
+
+    private static DocumentProfile profile(ResultSet rs) throws SQLException {
+        String form = rs.getString(8);
+        java.sql.Date end = rs.getDate(11);
+        return new DocumentProfile(rs.getString(6), rs.getString(7), form == null ? FilingForm.OTHER : FilingForm.valueOf(form),
+                (Integer) rs.getObject(9), (Integer) rs.getObject(10), end == null ? null : end.toLocalDate());
     }
 
     private static boolean hasTag(String tags, List<String> wanted) {

@@ -41,6 +41,17 @@ class PiiMaskerTest {
     }
 
     @Test
+    void tableFiguresThatPassAsValidNumbersAreNotPhones() {
+        for (String row : new String[] {"Net income 310 304 2.0%", "Operating income 415 555 0132", "Shares 212 736 5000 4,119"}) {
+            assertEquals(row, masker.mask(row).text(), "figures, not a telephone number");
+        }
+        for (String phone : new String[] {"(415) 555-0132", "415-555-0132", "415.555.0132", "1-800-555-0199", "415 555-0132",
+                "(212) 736-5000 ext. 12", "+44 20 7946 0958"}) {
+            assertEquals("Call [PHONE] now", masker.mask("Call " + phone + " now").text(), phone);
+        }
+    }
+
+    @Test
     void aNumberThatFailsLuhnIsNotACard() {
         assertEquals("Order 4242 4242 4242 4241 shipped.", masker.mask("Order 4242 4242 4242 4241 shipped.").text());
     }

@@ -48,6 +48,28 @@ public class Document implements java.io.Serializable {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    // What the document is: detected at ingestion (written there in SQL), or as a person set it.
+    @Column(length = 200)
+    private String company;
+
+    @Column(length = 12)
+    private String ticker;
+
+    @Column(length = 20)
+    private String form;
+
+    @Column(name = "fiscal_year")
+    private Integer fiscalYear;
+
+    @Column(name = "fiscal_quarter")
+    private Integer fiscalQuarter;
+
+    @Column(name = "period_end")
+    private java.time.LocalDate periodEnd;
+
+    @Column(name = "profile_edited", nullable = false)
+    private boolean profileEdited;
+
     protected Document() {
     }
 
@@ -109,5 +131,48 @@ public class Document implements java.io.Serializable {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public String company() {
+        return company;
+    }
+
+    public String ticker() {
+        return ticker;
+    }
+
+    /** TEN_K, TEN_Q, EIGHT_K, ANNUAL_REPORT or OTHER; null until the document was first read. */
+    public String form() {
+        return form;
+    }
+
+    public Integer fiscalYear() {
+        return fiscalYear;
+    }
+
+    public Integer fiscalQuarter() {
+        return fiscalQuarter;
+    }
+
+    public java.time.LocalDate periodEnd() {
+        return periodEnd;
+    }
+
+    /** Whether a person set the profile: ingestion of a later version then leaves it alone. */
+    public boolean profileEdited() {
+        return profileEdited;
+    }
+
+    /** A person's profile: kept over what ingestion detects from now on. */
+    public void editProfile(String company, String ticker, String form, Integer fiscalYear, Integer fiscalQuarter,
+            java.time.LocalDate periodEnd, Instant now) {
+        this.company = company;
+        this.ticker = ticker;
+        this.form = form;
+        this.fiscalYear = fiscalYear;
+        this.fiscalQuarter = fiscalQuarter;
+        this.periodEnd = periodEnd;
+        this.profileEdited = true;
+        this.updatedAt = now;
     }
 }

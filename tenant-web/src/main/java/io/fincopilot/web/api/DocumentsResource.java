@@ -3,7 +3,16 @@ package io.fincopilot.web.api;
 import io.fincopilot.documents.boundary.ChunkView;
 import io.fincopilot.documents.boundary.DocumentDetails;
 import io.fincopilot.documents.control.DocumentProgress;
+import io.fincopilot.documents.boundary.DocumentProfiles;
 import io.fincopilot.documents.boundary.DocumentQuery;
+import io.fincopilot.documents.boundary.ProfileUpdate;
+import io.fincopilot.documents.entity.Document;
+import io.fincopilot.retrieval.entity.FilingForm;
+import io.fincopilot.retrieval.entity.PageKind;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.PUT;
+import java.time.LocalDate;
 import io.fincopilot.documents.boundary.Documents;
 import io.fincopilot.documents.boundary.StoredContent;
 import io.fincopilot.documents.boundary.Upload;
@@ -71,6 +80,9 @@ public class DocumentsResource {
     @Inject
     DocumentProgress progress;
 
+    @Inject
+    DocumentProfiles profiles;
+
     public record VersionView(int version, @Schema(enumeration = {"queued", "extracting", "embedding", "ready", "failed"}) String status,
             String mediaType, long sizeBytes, String sha256, @Nullable Integer pagesTotal, int pagesDone,
             @Nullable String failureCode, @Nullable @Schema(description = "Why ingestion failed, in plain words") String failureReason,
@@ -89,7 +101,8 @@ public class DocumentsResource {
             @Schema(description = "The latest version's status", enumeration = {"queued", "extracting", "embedding", "ready", "failed"}) String status,
             int latestVersion, @Nullable @Schema(description = "The version answers come from") Integer readyVersion,
             @Nullable Integer pagesTotal, int pagesDone, @Nullable String failureReason, Map<String, Integer> piiMasked,
-            Instant createdAt, String createdBy, Instant updatedAt, List<VersionView> versions) {
+            Instant createdAt, String createdBy, Instant updatedAt, List<VersionView> versions,
+            @Schema(description = "What the document is, as detected or as a person set it") ProfileView profile) {
 
         static DocumentView of(DocumentDetails d) {
             DocumentVersion latest = d.latest();
@@ -97,7 +110,27 @@ public class DocumentsResource {
                     latest.ingestionStatus().label(), latest.version(), d.document().readyVersion(),
                     latest.pagesTotal(), latest.pagesDone(), latest.failureReason(), latest.piiCounts(),
                     d.document().createdAt(), d.document().createdBy(), d.document().updatedAt(),
-                    d.versions().stream().map(VersionView::of).toList());
+                    d.versions().stream().map(VersionView::of).toList(), ProfileView.of(d.document(), null));
+        }
+    }
+
+    public record ProfileView(@Nullable @Schema(description = "The registrant as printed") String company,
+            @Nullable String ticker, @Nullable @Schema(description = "10-K, 10-Q, 8-K, annual report or other") String form,
+            @Nullable Integer fiscalYear, @Nullable Integer fiscalQuarter, @Nullable LocalDate periodEnd,
+            @Schema(description = "True when a person set it; ingestion then leaves it alone") boolean edited,
+            @Nullable @Schema(description = "The ready version's pages by kind (income_statement, balance_sheet, "
+                    + "cash_flow, equity, notes, cover, contents); only on the profile's own URL") Map<String, List<Integer>> pages) {
+
+        static ProfileView of(Document d, Map<PageKind, List<Integer>> pages) {
+            Map<String, List<Integer>> byKind = null;
+            if (pages != null) {
+                byKind = new java.util.LinkedHashMap<>();
+                for (Map.Entry<PageKind, List<Integer>> e : pages.entrySet()) {
+                    byKind.put(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue());
+                }
+            }
+            return new ProfileView(d.company(), d.ticker(), d.form() == null ? null : FilingForm.valueOf(d.form()).label(),
+                    d.fiscalYear(), d.fiscalQuarter(), d.periodEnd(), d.profileEdited(), byKind);
         }
     }
 
@@ -252,6 +285,36 @@ public class DocumentsResource {
     public void events(@PathParam("id") UUID id, @Context SseEventSink sink, @Context Sse sse) {
         documents.get(callers.tenant(), id);
         progress.follow(callers.tenant(), id, sink, sse);
+    }
+
+    @GET
+    @Path("{id}/profile")
+    @Allowed(Permission.DOCUMENTS_READ_NAME)
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.DOCUMENTS_READ_NAME)
+    @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.DOCUMENTS_READ_NAME)
+    @Operation(operationId = "getDocumentProfile", summary = "What the document is (company, form, fiscal period) and "
+            + "which pages hold its primary statements")
+    @APIResponse(responseCode = "200", description = "The profile")
+    @APIResponse(responseCode = "404", description = "The organization has no such document")
+    public ProfileView profile(@PathParam("id") UUID id) {
+        DocumentProfiles.Profile profile = profiles.get(callers.tenant(), id);
+        return ProfileView.of(profile.document(), profile.pages());
+    }
+
+    @PUT
+    @Path("{id}/profile")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Permission.DOCUMENTS_WRITE_NAME)
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.DOCUMENTS_WRITE_NAME)
+    @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.DOCUMENTS_WRITE_NAME)
+    @Operation(operationId = "updateDocumentProfile", summary = "Correct what the document is and where its statements "
+            + "are; kept when later versions are read (audited)")
+    @APIResponse(responseCode = "200", description = "The profile as stored")
+    @APIResponse(responseCode = "404", description = "The organization has no such document")
+    @APIResponse(responseCode = "409", description = "Statement pages were given before the document was ready")
+    public ProfileView updateProfile(@PathParam("id") UUID id, @NotNull @Valid ProfileUpdate body) {
+        DocumentProfiles.Profile profile = profiles.update(callers.tenant(), id, body, callers.require(), callers.sourceIp());
+        return ProfileView.of(profile.document(), profile.pages());
     }
 
     @DELETE

@@ -139,6 +139,22 @@ public class DocumentsView implements Serializable {
         return v.pagesTotal() == null ? "" : v.pagesDone() + " of " + v.pagesTotal();
     }
 
+    /** What the document is, as detected or set: company, form, fiscal period; empty until it was read. */
+    public String profileOf(DocumentDetails d) {
+        var doc = d.document();
+        List<String> parts = new java.util.ArrayList<>();
+        if (doc.company() != null) {
+            parts.add(doc.company());
+        }
+        if (doc.form() != null && !"OTHER".equals(doc.form())) {
+            parts.add(io.fincopilot.retrieval.entity.FilingForm.valueOf(doc.form()).label());
+        }
+        if (doc.fiscalYear() != null) {
+            parts.add("FY" + doc.fiscalYear() + (doc.fiscalQuarter() == null ? "" : " Q" + doc.fiscalQuarter()));
+        }
+        return String.join(" · ", parts);
+    }
+
     public String piiOf(DocumentDetails d) {
         Map<String, Integer> counts = d.latest().piiCounts();
         return counts.isEmpty() ? "none" : counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
