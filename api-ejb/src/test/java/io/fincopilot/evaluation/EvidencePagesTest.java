@@ -124,6 +124,24 @@ class EvidencePagesTest {
         }
     }
 
+    /**
+     * Ingestion masks personal data before chunking, and the masker takes some runs of small table
+     * figures for telephone numbers ("Net income 310 304 2.0%"); no evidence figure may be among them,
+     * or the corpus would ask for what the index cannot hold.
+     */
+    @Test
+    void maskingLeavesEveryEvidenceFigure() {
+        java.util.Map<String, io.fincopilot.ingestion.entity.ExtractedDocument> masked = new java.util.HashMap<>();
+        for (Question q : questions(Kind.STATEMENT_FIGURE, Kind.FIGURE, Kind.SEGMENT)) {
+            for (EvidencePage evidence : q.evidence()) {
+                String text = masked.computeIfAbsent(evidence.document(), k -> new io.fincopilot.ingestion.control.PiiMasker()
+                        .mask(CorpusFixture.extracted(CorpusFixture.filing(k))).document()).pages().get(evidence.page() - 1).text();
+                assertTrue(containsFigure(text, q.expected().printed()) || q.expected().parts().stream().allMatch(p -> containsFigure(text, p)),
+                        q.id() + ": masking removed " + q.expected().printed() + " from " + evidence);
+            }
+        }
+    }
+
     /** The figure as a whole number token: "1,234" is in "$ 1,234" and "(1,234)", not in "11,234" or "1,234.5". */
     static boolean containsFigure(String text, String printed) {
         String digits = printed.replaceAll("[()$\\s]", "");

@@ -41,10 +41,6 @@ final class FilingLayout {
         return out.page();
     }
 
-    Section section() {
-        return section;
-    }
-
     /** A paragraph, on the next page of the same section if it does not fit on this one. */
     void flow(String paragraph) {
         if (!out.paragraph(paragraph)) {

@@ -60,7 +60,6 @@ enum Item {
     REPURCHASES(Statement.CASH_FLOW, "Repurchases of common stock", "share repurchases"),
     FINANCING_CASH_FLOW(Statement.CASH_FLOW, "Net cash used in financing activities", "net cash used in financing activities"),
     NET_CHANGE_IN_CASH(Statement.CASH_FLOW, "Net increase (decrease) in cash and cash equivalents", "net change in cash"),
-    CASH_BEGINNING(Statement.CASH_FLOW, "Cash and cash equivalents at beginning of period", "cash at the beginning of the period"),
     OTHER_COMPREHENSIVE_INCOME(Statement.EQUITY, "Other comprehensive income (loss)", "other comprehensive income"),
 
     SEGMENT_REVENUE(Statement.NOTES, "revenue", "segment revenue"),

@@ -76,9 +76,6 @@ final class Ledger {
             // the opening balance (end of the year before the first) is printed as an equity statement's first row
             return instant(item, period.fiscalYear() == FIRST_YEAR - 1 && period.quarter() == 4 ? 0 : index(period.fiscalYear(), period.quarter()) + 1);
         }
-        if (item == CASH_BEGINNING) {
-            return balances.get(CASH)[index(period.fiscalYear(), period.firstQuarter())];
-        }
         if (item == SHARES_DILUTED) {
             return Math.round(sum(item, period) / (double) (period.quarter() - period.firstQuarter() + 1));
         }

@@ -104,7 +104,7 @@ final class Statements {
         t.row(REPURCHASES);
         t.row(FINANCING_CASH_FLOW, "Net cash provided by (used in) financing activities", false);
         t.row(NET_CHANGE_IN_CASH);
-        t.openingBalance(CASH, CASH_BEGINNING.label);
+        t.openingBalance(CASH, "Cash and cash equivalents at beginning of period");
         t.closingBalance(CASH, "Cash and cash equivalents at end of period");
         end(l);
     }

@@ -49,9 +49,4 @@ final class CompanyNames {
     static String squash(List<String> core) {
         return String.join("", core);
     }
-
-    /** A name's display form for notes: as printed, trimmed. */
-    static String display(String name) {
-        return name == null ? null : name.strip();
-    }
 }
