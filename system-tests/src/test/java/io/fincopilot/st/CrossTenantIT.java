@@ -12,6 +12,7 @@ import io.fincopilot.client.model.KeyView;
 import io.fincopilot.client.model.NewPerson;
 import io.fincopilot.client.model.PersonView;
 import io.fincopilot.client.model.Problem;
+import io.fincopilot.client.model.ProfileUpdate;
 import io.fincopilot.client.model.RoleChange;
 import io.fincopilot.client.model.SearchRequest;
 import io.fincopilot.client.model.SearchResponse;
@@ -88,6 +89,9 @@ class CrossTenantIT {
         probes.put("followDocument", (api, id) -> api.documents().followDocument(id));
         probes.put("uploadDocumentVersion", (api, id) -> api.documents().uploadDocumentVersion(id,
                 DocumentsIT.file("b.txt", "B's bytes " + UUID.randomUUID()), null, null, null, null));
+        probes.put("getDocumentProfile", (api, id) -> api.documents().getDocumentProfile(id));
+        probes.put("updateDocumentProfile", (api, id) -> api.documents().updateDocumentProfile(id,
+                new ProfileUpdate().company("B's claim")));
         probes.put("searchDocuments", (api, id) -> api.search().search(new SearchRequest().question("A's own report")
                 .documentIds(List.of(id))));
         probes.put("deleteDocument", (api, id) -> {

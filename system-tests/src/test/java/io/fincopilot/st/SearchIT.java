@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fincopilot.client.model.DocumentView;
 import io.fincopilot.client.model.PassageView;
+import io.fincopilot.client.model.ProfileUpdate;
+import io.fincopilot.client.model.ProfileView;
 import io.fincopilot.client.model.SearchRequest;
 import io.fincopilot.client.model.SearchResponse;
+import io.fincopilot.evaluation.EvaluationCorpus;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,8 +64,9 @@ class SearchIT {
         assertTrue(best.getText().contains("$84.2 million"), best.getText());
         assertEquals("Capex review", best.getTitle());
         assertTrue(found.getPassages().size() <= 10, "10 passages unless asked otherwise");
-        assertEquals(2, found.getSearched().size(), found.getScope());
-        assertTrue(found.getScope().contains("all 2 ready documents"), found.getScope());
+        assertEquals(2, found.getSearched().size(), "documents without a known fiscal year stay in: " + found.getScope());
+        assertTrue(search(new SearchRequest().question("What did we say about the outlook?")).getScope()
+                .contains("all 2 ready documents"), "a question that names nothing searches everything");
         SearchResponse risk = search(new SearchRequest().question("What could a cyberattack do to us?").limit(1));
         assertEquals(1, risk.getPassages().size());
         assertEquals(risks, risk.getPassages().get(0).getDocumentId());
@@ -103,6 +107,58 @@ class SearchIT {
         assertEquals(404, refused(404, () -> api.search().search(ask)).getStatus());
         assertTrue(search(new SearchRequest().question(word + " programme cost").limit(50)).getPassages().stream()
                 .noneMatch(p -> p.getDocumentId().equals(id)), "the deleted document is not searched");
+    }
+
+    @Test
+    void aFilingsProfileIsDetectedEditableAndFocusesQuestions() throws Exception {
+        Tenants.Tenant tenant = Tenants.create("filings", "pro");
+        Api admin = Api.as(Tenants.key(tenant.adminToken(), "documents:read", "documents:write"));
+        String reader = Tenants.key(tenant.adminToken(), "documents:read");
+        List<EvaluationCorpus.Document> tenKs = EvaluationCorpus.generate(7).documents().stream()
+                .filter(d -> d.form().equals("10-K") && d.fiscalYear() == 2022).limit(2).toList();
+        Map<String, UUID> ids = new java.util.LinkedHashMap<>();
+        for (EvaluationCorpus.Document d : tenKs) {
+            ids.put(d.key(), ok(() -> admin.documents().uploadDocument(DocumentsIT.file(d.fileName(), d.pdf()), null, null,
+                    null, null, null, null)).getDocument().getId());
+        }
+        ids.values().forEach(id -> IngestionIT.waitFor(admin, id, d -> d.getStatus() == DocumentView.StatusEnum.READY));
+        EvaluationCorpus.Document first = tenKs.get(0);
+        EvaluationCorpus.Document second = tenKs.get(1);
+        UUID firstId = ids.get(first.key());
+        ProfileView detected = ok(() -> admin.documents().getDocumentProfile(firstId));
+        assertTrue(first.company().equalsIgnoreCase(detected.getCompany()), detected.getCompany());
+        assertEquals(first.ticker(), detected.getTicker());
+        assertEquals("10-K", detected.getForm());
+        assertEquals(2022, detected.getFiscalYear());
+        assertFalse(detected.getEdited());
+        assertFalse(detected.getPages().getOrDefault("cash_flow", List.of()).isEmpty(), detected.toString());
+        assertEquals(detected.getCompany(), ok(() -> admin.documents().getDocument(firstId)).getProfile().getCompany());
+
+        SearchResponse focused = search(admin, "What was " + second.company() + "'s net cash from operating activities in fiscal 2022?");
+        assertEquals(List.of(ids.get(second.key())), focused.getSearched().stream().map(d -> d.getId()).toList(), focused.getScope());
+        assertTrue(focused.getScope().contains("cash flow statement preferred"), focused.getScope());
+        assertEquals("cash_flow", focused.getPassages().get(0).getPageKind(), focused.getPassages().get(0).toString());
+
+        ProfileView edited = ok(() -> admin.documents().updateDocumentProfile(firstId, new ProfileUpdate().company("Quillfeather Holdings")
+                .ticker("QFH").form("10-K").fiscalYear(2031).statementPages(Map.of("cash_flow", List.of(1)))));
+        assertTrue(edited.getEdited());
+        assertEquals(List.of(1), edited.getPages().get("cash_flow"));
+        SearchResponse renamed = search(admin, "Quillfeather Holdings cash flows in fiscal 2031");
+        assertEquals(List.of(firstId), renamed.getSearched().stream().map(d -> d.getId()).toList(), renamed.getScope());
+        assertTrue(ok(() -> tenant.asAdmin().audit().listAuditEvents(null, null, null, null, null, 200)).stream()
+                .anyMatch(e -> e.getAction().equals("document.profile-edited")), "the edit is audited");
+
+        assertEquals(400, refused(400, () -> admin.documents().updateDocumentProfile(firstId, new ProfileUpdate().form("10-X")))
+                .getStatus());
+        assertEquals(400, refused(400, () -> admin.documents().updateDocumentProfile(firstId, new ProfileUpdate()
+                .statementPages(Map.of("footnotes", List.of(2))))).getStatus());
+        assertEquals(403, refused(403, () -> Api.as(reader).documents().updateDocumentProfile(firstId,
+                new ProfileUpdate().company("Nope"))).getStatus());
+        assertEquals("Quillfeather Holdings", ok(() -> Api.as(reader).documents().getDocumentProfile(firstId)).getCompany());
+    }
+
+    private static SearchResponse search(Api as, String question) {
+        return ok(() -> as.search().search(new SearchRequest().question(question).limit(10)));
     }
 
     @Test
