@@ -81,7 +81,7 @@ payara_create_domain() {
   payara_password_alias fincopilot-db-app "$PG_APP_PASSWORD" \
     || die "configuring Payara failed at 'create-password-alias'; see $FINCOPILOT_STATE/logs/payara-setup.log"
   asadmin delete-jvm-options -Xmx512m >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1 || true # absent in some versions
-  payara_configure create-jvm-options -Xmx1g
+  payara_configure create-jvm-options -Xmx2g
   payara_configure create-jvm-options -Dfincopilot.stack="$FINCOPILOT_STATE"
   # JSON-P's provider by name: without it every Json.createObjectBuilder() (each JSON log line, each
   # health answer) searches the class path through ServiceLoader.

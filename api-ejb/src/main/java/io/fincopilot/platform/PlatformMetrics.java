@@ -22,7 +22,9 @@ public class PlatformMetrics {
             .withDescription("Requests refused before reaching a resource, by problem type").build();
 
     private static final Metadata STAGES = Metadata.builder().withName("fincopilot_ingestion_stage")
-            .withDescription("Time spent in each ingestion stage (download, extract, mask, chunk, store, embed)").build();
+            .withDescription("Time spent in each ingestion stage (download, extract, mask, chunk, classify, store, embed)").build();
+    private static final Metadata INDEX_BYTES = Metadata.builder().withName("fincopilot_retrieval_memory_index_bytes")
+            .withDescription("Bytes the built-in vector index holds for the tenants it has loaded").build();
     private static final Metadata OUTCOMES = Metadata.builder().withName("fincopilot_ingestion_versions")
             .withDescription("Document versions ingested, by outcome (ready, or failed with its code)").build();
 
@@ -40,6 +42,11 @@ public class PlatformMetrics {
 
     public void ingestionStage(String stage, Duration duration) {
         registry.timer(STAGES, new Tag("stage", stage)).update(duration);
+    }
+
+    /** The built-in vector index's memory, read when /metrics is. */
+    public <T> void memoryIndex(T index, java.util.function.ToDoubleFunction<T> bytes) {
+        registry.gauge(INDEX_BYTES, index, t -> bytes.applyAsDouble(t));
     }
 
     public void ingested(String outcome) {

@@ -75,16 +75,24 @@ class IngestionBench {
         io.fincopilot.ingestion.control.IngestionBench.main(new String[] {"2"});
 
         key = Tenants.key(Tenants.create("bench-ingest").adminToken(), "documents:read", "documents:write");
-        AnnualReport report = AnnualReport.generate(System.nanoTime());
-        int pages = report.facts().pageCount();
-        long start = System.nanoTime();
-        HttpResponse<String> uploaded = upload(report.pdf(), "application/pdf", "report.pdf");
-        assertEquals(201, uploaded.statusCode(), uploaded.body());
-        String status = waitUntilNot(id(uploaded.body()), List.of("queued", "extracting", "embedding"));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertEquals("ready", status);
-        System.out.printf(Locale.ROOT, "BENCH ingestion end-to-end over HTTP   %8.1f ms per report %8.1f pages/s (%d pages, upload to ready)%n",
-                seconds * 1000, pages / seconds, pages);
+        // The first report warms the server (JIT, PDFBox's fonts, the model's first batches); the next two are measured.
+        List<Double> reports = new ArrayList<>();
+        int pages = 0;
+        for (int run = 0; run < 3; run++) {
+            AnnualReport report = AnnualReport.generate(System.nanoTime());
+            pages = report.facts().pageCount();
+            long start = System.nanoTime();
+            HttpResponse<String> uploaded = upload(report.pdf(), "application/pdf", "report.pdf");
+            assertEquals(201, uploaded.statusCode(), uploaded.body());
+            assertEquals("ready", waitUntilNot(id(uploaded.body()), List.of("queued", "extracting", "embedding")));
+            if (run > 0) {
+                reports.add((System.nanoTime() - start) / 1e9);
+            }
+        }
+        double seconds = reports.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        System.out.printf(Locale.ROOT, "BENCH ingestion end-to-end over HTTP   %8.1f ms per report %8.1f pages/s (%d pages, upload to ready; "
+                + "best of 2 after a warm-up, the other %.1f ms)%n", seconds * 1000, pages / seconds, pages,
+                reports.stream().mapToDouble(Double::doubleValue).max().orElseThrow() * 1000);
 
         Random random = new Random(7);
         for (int megabytes : List.of(1, 20)) {

@@ -39,6 +39,8 @@ public class Search {
     static final double STATEMENT_LIFT = 1.0 / (Fusion.K + 1) - 1.0 / (Fusion.K + 30);
     /** Candidates each ranking contributes before fusion. */
     static final int CANDIDATES = 50;
+    /** Dense candidates the full-text ranking also reads (beside the chunks holding every word of the question). */
+    static final int RERANKED = 200;
     public static final int MAX_QUESTION = 2000;
     public static final int MAX_DOCUMENTS = 100;
     public static final int MAX_TAGS = 20;
@@ -81,8 +83,10 @@ public class Search {
         }
         Set<java.util.UUID> only = scope.everything() ? null : scope.ids();
         float[] vector = model.stages().embedder().embedQuery(question);
-        List<ScoredChunk> dense = indexes.vectors().nearest(tenant, vector, only, model.modelName(), CANDIDATES);
-        List<ScoredChunk> fullText = indexes.fullText().search(tenant, question, only, CANDIDATES);
+        List<ScoredChunk> nearest = indexes.vectors().nearest(tenant, vector, only, model.modelName(), RERANKED);
+        List<ScoredChunk> fullText = indexes.fullText().search(tenant, question, only,
+                nearest.stream().map(ScoredChunk::chunk).toList(), CANDIDATES);
+        List<ScoredChunk> dense = nearest.subList(0, Math.min(CANDIDATES, nearest.size()));
         List<ScoredChunk> fused = Fusion.fuse(dense, 1.0, fullText, fullTextWeight);
         List<Passage> ranked = passages.load(tenant, fused);
         StatementKind statement = scope.focus() == null ? null : scope.focus().statementToSearch();

@@ -120,42 +120,55 @@ public class MemoryVectorIndex implements VectorIndex {
         }
         synchronized (vectors) {
             vectors.documents.keySet().retainAll(ready.keySet());
+            Map<UUID, Object[]> changed = new HashMap<>();
             for (Map.Entry<UUID, Object[]> doc : ready.entrySet()) {
-                int version = (Integer) doc.getValue()[0];
-                Timestamp changed = (Timestamp) doc.getValue()[1];
                 Segment held = vectors.documents.get(doc.getKey());
-                if (held == null || held.version() != version || !held.changed().equals(changed) || !held.model().equals(model)) {
-                    vectors.documents.put(doc.getKey(), load(db, tenant, doc.getKey(), version, changed, model));
+                if (held == null || held.version() != (Integer) doc.getValue()[0] || !held.changed().equals(doc.getValue()[1])
+                        || !held.model().equals(model)) {
+                    changed.put(doc.getKey(), doc.getValue());
                 }
+            }
+            if (!changed.isEmpty()) {
+                vectors.documents.putAll(load(db, tenant, changed, model));
             }
             return Map.copyOf(vectors.documents);
         }
     }
 
-    private Segment load(Connection db, TenantId tenant, UUID document, int version, Timestamp changed, String model)
+    /** The ready versions' vectors of the given documents, in one query (many documents load at a tenant's first search). */
+    private Map<UUID, Segment> load(Connection db, TenantId tenant, Map<UUID, Object[]> documents, String model)
             throws SQLException {
-        List<UUID> ids = new ArrayList<>();
-        List<byte[]> arrays = new ArrayList<>();
-        try (PreparedStatement chunks = db.prepareStatement("select id, array_send(embedding) from chunks where tenant_id = ? "
-                + "and document_id = ? and version = ? and model = ? and cardinality(embedding) = ? order by seq")) {
+        Map<UUID, List<UUID>> ids = new HashMap<>();
+        Map<UUID, List<byte[]>> arrays = new HashMap<>();
+        try (PreparedStatement chunks = db.prepareStatement("select c.document_id, c.id, array_send(c.embedding) from chunks c "
+                + "join documents d on d.tenant_id = c.tenant_id and d.id = c.document_id and d.ready_version = c.version "
+                + "where c.tenant_id = ? and c.document_id = any (?) and c.model = ? and cardinality(c.embedding) = ? "
+                + "order by c.document_id, c.seq")) {
             chunks.setObject(1, tenant.value());
-            chunks.setObject(2, document);
-            chunks.setInt(3, version);
-            chunks.setString(4, model);
-            chunks.setInt(5, dimensions);
-            chunks.setFetchSize(1000);
+            chunks.setArray(2, db.createArrayOf("uuid", documents.keySet().toArray()));
+            chunks.setString(3, model);
+            chunks.setInt(4, dimensions);
+            chunks.setFetchSize(2000);
             try (ResultSet rs = chunks.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                    arrays.add(rs.getBytes(2));
+                    UUID document = rs.getObject(1, UUID.class);
+                    ids.computeIfAbsent(document, d -> new ArrayList<>()).add(rs.getObject(2, UUID.class));
+                    arrays.computeIfAbsent(document, d -> new ArrayList<>()).add(rs.getBytes(3));
                 }
             }
         }
-        float[] vectors = new float[ids.size() * dimensions];
-        for (int i = 0; i < arrays.size(); i++) {
-            PgFloatArrays.decode(arrays.get(i), vectors, i * dimensions, dimensions);
+        Map<UUID, Segment> segments = new HashMap<>();
+        for (Map.Entry<UUID, Object[]> doc : documents.entrySet()) {
+            List<UUID> chunkIds = ids.getOrDefault(doc.getKey(), List.of());
+            List<byte[]> binary = arrays.getOrDefault(doc.getKey(), List.of());
+            float[] vectors = new float[chunkIds.size() * dimensions];
+            for (int i = 0; i < binary.size(); i++) {
+                PgFloatArrays.decode(binary.get(i), vectors, i * dimensions, dimensions);
+            }
+            segments.put(doc.getKey(), new Segment((Integer) doc.getValue()[0], (Timestamp) doc.getValue()[1], model,
+                    chunkIds.toArray(UUID[]::new), vectors));
         }
-        return new Segment(version, changed, model, ids.toArray(UUID[]::new), vectors);
+        return segments;
     }
 
     private void evictBeyondBudget(TenantId current) {

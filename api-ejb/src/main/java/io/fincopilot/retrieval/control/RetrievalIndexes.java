@@ -32,6 +32,9 @@ public class RetrievalIndexes {
     @ConfigProperty(name = "fincopilot.retrieval.memory-index-bytes", defaultValue = "402653184")
     long memoryBudget;
 
+    @Inject
+    io.fincopilot.platform.PlatformMetrics metrics;
+
     private VectorIndex vectors;
     private FullTextIndex fullText;
 
@@ -41,7 +44,13 @@ public class RetrievalIndexes {
             if ("pgvector".equals(choice) && !pgvector) {
                 throw new IllegalStateException("fincopilot.retrieval.vector-index=pgvector, but the database has no pgvector");
             }
-            vectors = pgvector ? new PgVectorIndex(dataSource) : new MemoryVectorIndex(dataSource, DIMENSIONS, memoryBudget);
+            if (pgvector) {
+                vectors = new PgVectorIndex(dataSource);
+            } else {
+                MemoryVectorIndex memory = new MemoryVectorIndex(dataSource, DIMENSIONS, memoryBudget);
+                metrics.memoryIndex(memory, MemoryVectorIndex::bytesHeld);
+                vectors = memory;
+            }
             LOG.info("vector search: " + vectors.describe());
         }
         return vectors;
