@@ -2,6 +2,8 @@ package io.fincopilot.eval;
 
 import static io.fincopilot.st.Api.ok;
 
+import io.fincopilot.client.model.AskRequest;
+import io.fincopilot.client.model.AskResponse;
 import io.fincopilot.client.model.DocumentView;
 import io.fincopilot.client.model.PassageView;
 import io.fincopilot.client.model.SearchRequest;
@@ -85,6 +87,7 @@ class RetrievalEvaluation {
                         evidence, null);
             }
         }
+        answers(api, corpus);
         byScope.forEach((scope, t) -> System.out.printf(Locale.ROOT, "EVAL retrieval, %-19s%s%n", scope, t.line()));
         byKind.forEach((kind, t) -> System.out.printf(Locale.ROOT, "EVAL   whole organization, %-16s%s%n",
                 kind.name().toLowerCase(Locale.ROOT), t.line()));
@@ -96,6 +99,42 @@ class RetrievalEvaluation {
         if (hit5 < FLOOR_TENANT_HIT5) {
             throw new AssertionError("hit@5 over the whole organization fell to " + hit5 + ", below the floor " + FLOOR_TENANT_HIT5);
         }
+    }
+
+    /**
+     * Extractive answers over the whole organization: a figure answer is right when it prints the
+     * expected figure as the evidence prints it; abstention precision and recall against the
+     * questions the documents do not answer.
+     */
+    private static void answers(Api api, EvaluationCorpus corpus) {
+        int figures = 0;
+        int right = 0;
+        int abstained = 0;
+        int abstainedRightly = 0;
+        int unanswerable = 0;
+        for (Question q : corpus.questions()) {
+            AskResponse answer = ok(() -> api.ask().ask(new AskRequest().question(q.text())));
+            boolean shouldAbstain = q.kind() == Question.Kind.UNANSWERABLE;
+            unanswerable += shouldAbstain ? 1 : 0;
+            if (answer.getAbstained()) {
+                abstained++;
+                abstainedRightly += shouldAbstain ? 1 : 0;
+            }
+            if (Boolean.getBoolean("fincopilot.eval.verbose") && answer.getAbstained() != shouldAbstain) {
+                System.out.println("EVAL miss " + q.kind() + ": " + q.text() + " -> " + answer.getAnswer());
+            }
+            if (q.expected().outcome() == io.fincopilot.evaluation.Expected.Outcome.FIGURE) {
+                figures++;
+                String printed = q.expected().printed();
+                if (!answer.getAbstained() && printed != null && answer.getAnswer().contains(printed)) {
+                    right++;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "EVAL answers (extractive), whole organization: figure right %.1f%% (%d of %d); "
+                + "abstention precision %.1f%% (%d of %d abstentions), recall %.1f%% (%d of %d unanswerable)%n",
+                100.0 * right / Math.max(1, figures), right, figures, 100.0 * abstainedRightly / Math.max(1, abstained),
+                abstainedRightly, abstained, 100.0 * abstainedRightly / Math.max(1, unanswerable), abstainedRightly, unanswerable);
     }
 
     private static void search(Api api, String question, UUID within, Tally scope, Set<String> evidence, Tally kind) {

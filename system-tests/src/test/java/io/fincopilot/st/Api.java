@@ -10,6 +10,7 @@ import io.fincopilot.client.ApiException;
 import io.fincopilot.client.api.AuditApi;
 import io.fincopilot.client.api.DocumentsApi;
 import io.fincopilot.client.api.SearchApi;
+import io.fincopilot.client.api.AskApi;
 import io.fincopilot.client.api.KeysApi;
 import io.fincopilot.client.api.MeApi;
 import io.fincopilot.client.api.PeopleApi;
@@ -64,6 +65,10 @@ public final class Api {
 
     public DocumentsApi documents() {
         return new DocumentsApi(client);
+    }
+
+    public AskApi ask() {
+        return new AskApi(client);
     }
 
     public SearchApi search() {

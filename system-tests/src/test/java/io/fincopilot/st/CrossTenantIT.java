@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fincopilot.client.ApiException;
+import io.fincopilot.client.model.AskRequest;
 import io.fincopilot.client.model.AuditEvent;
 import io.fincopilot.client.model.KeyView;
 import io.fincopilot.client.model.NewPerson;
@@ -94,6 +95,7 @@ class CrossTenantIT {
                 new ProfileUpdate().company("B's claim")));
         probes.put("searchDocuments", (api, id) -> api.search().search(new SearchRequest().question("A's own report")
                 .documentIds(List.of(id))));
+        probes.put("askDocuments", (api, id) -> api.ask().ask(new AskRequest().question("A's own report").documentIds(List.of(id))));
         probes.put("deleteDocument", (api, id) -> {
             api.documents().deleteDocument(id);
             return null;

@@ -79,7 +79,7 @@ public class Search {
         }
         SearchScope.Scope scope = scopes.of(tenant, query);
         if (scope.documents().isEmpty()) {
-            return new SearchResult(List.of(), List.of(), scope.reason());
+            return new SearchResult(List.of(), List.of(), scope.reason(), unmatched(scope));
         }
         Set<java.util.UUID> only = scope.everything() ? null : scope.ids();
         float[] vector = model.stages().embedder().embedQuery(question);
@@ -95,7 +95,12 @@ public class Search {
         }
         return new SearchResult(best(ranked, query), scope.documents(), scope.reason()
                 + (statement == null ? "" : "; pages of the " + statement.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                        + " statement preferred"));
+                        + " statement preferred"), unmatched(scope));
+    }
+
+    private static String unmatched(SearchScope.Scope scope) {
+        return scope.focus() != null && scope.focus().scope() == io.fincopilot.retrieval.entity.QuestionFocus.Scope.NONE
+                ? String.join("; ", scope.focus().notes()) : null;
     }
 
     /**

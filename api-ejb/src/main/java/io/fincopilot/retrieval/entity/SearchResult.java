@@ -6,8 +6,10 @@ import java.util.UUID;
 /**
  * Passages, best first, and which documents were searched and why (all of the organization's, the
  * ones the caller named, or those a company, period or form in the question pointed at).
+ * {@code unmatched} says what the question named that no document of the organization covers (a
+ * company, a period), null when everything it named was found: an answer then abstains.
  */
-public record SearchResult(List<Passage> passages, List<Searched> searched, String scope) {
+public record SearchResult(List<Passage> passages, List<Searched> searched, String scope, String unmatched) {
 
     /** A document that was searched. */
     public record Searched(UUID id, String title) {

@@ -1,0 +1,25 @@
+package io.fincopilot.answers.boundary;
+
+import io.fincopilot.retrieval.boundary.Search;
+import io.fincopilot.retrieval.entity.SearchQuery;
+import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A question, optionally only about some documents. Anything else in the request is ignored. */
+public record AskRequest(
+        @NotBlank @Size(max = Search.MAX_QUESTION) String question,
+        @Nullable @Size(max = Search.MAX_DOCUMENTS) @Schema(description = "Only these documents")
+        List<@NotNull UUID> documentIds,
+        @Nullable @Size(max = Search.MAX_TAGS) @Schema(description = "Only documents with one of these tags")
+        List<@NotNull @Pattern(regexp = "[a-z0-9._-]{1,40}") String> tags) {
+
+    public SearchQuery query() {
+        return new SearchQuery(question, documentIds, tags, Ask.PASSAGES, false);
+    }
+}

@@ -1,0 +1,59 @@
+package io.fincopilot.answers.control;
+
+import io.fincopilot.answers.entity.Answer;
+import io.fincopilot.audit.boundary.AuditTrail;
+import io.fincopilot.audit.entity.Act;
+import io.fincopilot.retrieval.entity.SearchResult;
+import io.fincopilot.security.Caller;
+import io.fincopilot.tenancy.entity.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a question leaves behind, in one transaction: the audit event (who asked, which documents
+ * were searched, whether it abstained; never the question's answer) and the usage events the
+ * billing issue reads (a question answered, and tokens in and out when a remote model answered).
+ */
+@ApplicationScoped
+public class AnswerLedger {
+
+    @PersistenceContext(unitName = "fincopilot")
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void asked(TenantId tenant, Caller by, String sourceIp, SearchResult found, Answer answer) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("documents", found.searched().stream().limit(50).map(s -> s.id().toString()).toList());
+        details.put("provider", answer.provider());
+        details.put("abstained", answer.abstained());
+        audit.record(tenant.value(), new Act(by.actor(), by.kind().name().toLowerCase(Locale.ROOT), "question.asked",
+                "question", sourceIp, Act.Outcome.SUCCESS, details));
+        usage(tenant, "QUESTION_ANSWERED", 1, answer);
+        if (answer.tokensIn() > 0) {
+            usage(tenant, "TOKENS_IN", answer.tokensIn(), answer);
+        }
+        if (answer.tokensOut() > 0) {
+            usage(tenant, "TOKENS_OUT", answer.tokensOut(), answer);
+        }
+    }
+
+    private void usage(TenantId tenant, String kind, long quantity, Answer answer) {
+        em.createNativeQuery("insert into usage_events (id, tenant_id, kind, quantity, occurred_at, provider, model) "
+                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, UUID.randomUUID()).setParameter(2, tenant.value())
+                .setParameter(3, kind).setParameter(4, quantity)
+                .setParameter(5, io.fincopilot.persistence.NativeValues.timestamptz(Instant.now()))
+                .setParameter(6, answer.provider()).setParameter(7, answer.model()).executeUpdate();
+    }
+}
