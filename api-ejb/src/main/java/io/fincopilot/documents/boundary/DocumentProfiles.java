@@ -83,8 +83,12 @@ public class DocumentProfiles {
         });
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("company", String.valueOf(document.company()));
+        details.put("ticker", String.valueOf(document.ticker()));
         details.put("form", String.valueOf(document.form()));
         details.put("fiscalYear", String.valueOf(document.fiscalYear()));
+        details.put("fiscalQuarter", String.valueOf(document.fiscalQuarter()));
+        details.put("periodEnd", String.valueOf(document.periodEnd()));
+        statements.forEach((kind, pages) -> details.put(kind.name().toLowerCase(Locale.ROOT), pages.toString()));
         audit.record(tenant.value(), new Act(by.actor(), by.kind().name().toLowerCase(Locale.ROOT), "document.profile-edited",
                 "document:" + id, sourceIp, Act.Outcome.SUCCESS, details));
         em.flush();

@@ -61,6 +61,7 @@ public class DocumentProgress {
     static final Duration KEEPALIVE = Duration.ofSeconds(15);
     static final Duration LONGEST = Duration.ofMinutes(30);
     static final int PER_TENANT = 20;
+    static final Duration FINISHED_WINDOW = Duration.ofSeconds(30);
     private static final String LATEST = "select v.document_id, v.version, v.status, v.pages_done, v.pages_total, "
             + "v.failure_reason, d.ready_version from document_versions v join documents d on d.id = v.document_id "
             + "and d.tenant_id = v.tenant_id where v.tenant_id = ?1 and v.status <> 'UPLOADING' ";
@@ -180,9 +181,13 @@ public class DocumentProgress {
         return !IngestionStatus.valueOf(now.getString("status").toUpperCase(java.util.Locale.ROOT)).finished();
     }
 
-    /** The tenant's versions in progress, or finished since the last look (rows of older versions are skipped). */
+    /**
+     * The tenant's versions in progress, or finished in the last {@link #FINISHED_WINDOW} (rows of
+     * older versions are skipped; unchanged ones are not sent again): wide enough for a finish
+     * whose transaction ran long or an instance whose clock is a little off.
+     */
     private boolean pollAll(Follower f) {
-        Instant since = f.seen.minus(POLL);
+        Instant since = f.seen.minus(FINISHED_WINDOW);
         f.seen = Instant.now();
         List<?> rows = em.createNativeQuery(LATEST + "and (v.status in ('QUEUED', 'PROCESSING') or v.finished_at >= ?2) "
                 + "order by v.document_id, v.version desc").setParameter(1, f.tenant.value())

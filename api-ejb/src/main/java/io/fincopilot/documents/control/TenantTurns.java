@@ -39,17 +39,44 @@ public class TenantTurns {
         }
     }
 
-    /** Puts a rescheduled job behind its tenant's other waiting jobs; a failure only costs fairness, so it is logged. */
+    /**
+     * Puts a rescheduled job behind its tenant's other waiting jobs and numbers the tenant's line
+     * again from 0, so that priorities keep saying each job's place in its tenant's line however
+     * long the line was when its jobs were queued (a tenant's last jobs would otherwise keep the
+     * low priorities of a long-gone backlog and wait behind every other tenant's). A failure only
+     * costs fairness, so it is logged.
+     */
     public void requeue(TaskInstanceId job, TenantId tenant) {
         try (Connection db = dataSource.getConnection();
-                PreparedStatement update = db.prepareStatement("update scheduled_tasks set priority = ? "
+                PreparedStatement last = db.prepareStatement("update scheduled_tasks set priority = ? "
                         + "where task_name = ? and task_instance = ? and not picked")) {
-            update.setInt(1, -Math.min(waiting(db, tenant, job.getId()), Short.MAX_VALUE));
-            update.setString(2, job.getTaskName());
-            update.setString(3, job.getId());
-            update.executeUpdate();
+            last.setInt(1, Short.MIN_VALUE);
+            last.setString(2, job.getTaskName());
+            last.setString(3, job.getId());
+            last.executeUpdate();
+            renumber(db, tenant);
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "could not put " + job.getId() + " behind its tenant's other jobs", e);
+        }
+    }
+
+    /** A job of the tenant is done: its waiting jobs move up in the line. */
+    public void done(TenantId tenant) {
+        try (Connection db = dataSource.getConnection()) {
+            renumber(db, tenant);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "could not move up the waiting jobs of " + tenant.value(), e);
+        }
+    }
+
+    private static void renumber(Connection db, TenantId tenant) throws SQLException {
+        try (PreparedStatement line = db.prepareStatement("update scheduled_tasks s set priority = greatest(-(r.place - 1), -32767) from "
+                + "(select task_name, task_instance, row_number() over (order by priority desc, execution_time, task_instance) place "
+                + "from scheduled_tasks where task_instance like ? and not picked) r "
+                + "where s.task_name = r.task_name and s.task_instance = r.task_instance and not s.picked "
+                + "and s.priority is distinct from greatest(-(r.place - 1), -32767)")) {
+            line.setString(1, tenant.value() + "/%");
+            line.executeUpdate();
         }
     }
 

@@ -39,9 +39,11 @@ public class MemoryVectorIndex implements VectorIndex {
     static final class TenantVectors {
         final Map<UUID, Segment> documents = new HashMap<>();
         volatile long lastUse;
+        /** Kept after each sync, read without the lock: a tenant loading its vectors holds up no one else. */
+        volatile long bytes;
 
-        synchronized long bytes() {
-            return documents.values().stream().mapToLong(Segment::bytes).sum();
+        long bytes() {
+            return bytes;
         }
     }
 
@@ -131,6 +133,7 @@ public class MemoryVectorIndex implements VectorIndex {
             if (!changed.isEmpty()) {
                 vectors.documents.putAll(load(db, tenant, changed, model));
             }
+            vectors.bytes = vectors.documents.values().stream().mapToLong(Segment::bytes).sum();
             return Map.copyOf(vectors.documents);
         }
     }

@@ -34,10 +34,10 @@ public class PgVectorIndex implements VectorIndex {
             boolean autoCommit = db.getAutoCommit();
             db.setAutoCommit(false);
             try (Statement settings = db.createStatement()) {
-                settings.execute("set local hnsw.iterative_scan = relaxed_order");
                 settings.execute("set local hnsw.ef_search = " + Math.max(40, 2 * k));
-            } catch (SQLException e) {
-                // an older pgvector without iterative scans: plain HNSW
+                if (iterativeScans(db)) {
+                    settings.execute("set local hnsw.iterative_scan = relaxed_order");
+                }
             }
             try (PreparedStatement nearest = db.prepareStatement("select c.id, c.document_id, 1 - (c.embedding_v <=> ?::vector) "
                     + "from chunks c join documents d on d.tenant_id = c.tenant_id and d.id = c.document_id "
@@ -67,6 +67,19 @@ public class PgVectorIndex implements VectorIndex {
         } catch (SQLException e) {
             throw new IllegalStateException("the vector search failed", e);
         }
+    }
+
+    private Boolean iterative;
+
+    /** pgvector 0.8 and later scan the HNSW index again until enough rows pass the filters (an unknown setting would abort the query). */
+    private synchronized boolean iterativeScans(Connection db) throws SQLException {
+        if (iterative == null) {
+            try (java.sql.ResultSet rs = db.createStatement().executeQuery(
+                    "select string_to_array(extversion, '.')::int[] >= array[0, 8] from pg_extension where extname = 'vector'")) {
+                iterative = rs.next() && rs.getBoolean(1);
+            }
+        }
+        return iterative;
     }
 
     @Override

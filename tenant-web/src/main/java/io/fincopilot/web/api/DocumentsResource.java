@@ -307,8 +307,8 @@ public class DocumentsResource {
     @Allowed(Permission.DOCUMENTS_WRITE_NAME)
     @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Permission.DOCUMENTS_WRITE_NAME)
     @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.DOCUMENTS_WRITE_NAME)
-    @Operation(operationId = "updateDocumentProfile", summary = "Correct what the document is and where its statements "
-            + "are; kept when later versions are read (audited)")
+    @Operation(operationId = "updateDocumentProfile", summary = "Correct what the document is (kept when later versions "
+            + "are read) and where the ready version's statements are (audited)")
     @APIResponse(responseCode = "200", description = "The profile as stored")
     @APIResponse(responseCode = "404", description = "The organization has no such document")
     @APIResponse(responseCode = "409", description = "Statement pages were given before the document was ready")
