@@ -16,8 +16,8 @@ import javax.sql.DataSource;
 
 /**
  * Turns between tenants in the ingestion queue (decision 50). db-scheduler takes due jobs by
- * priority, then by time; a job's priority is minus the number of its tenant's jobs waiting ahead
- * of it. So the first waiting job of every tenant comes before any tenant's second: a tenant that
+ * priority, then by time; a job's priority is minus the number of its tenant's jobs ahead of it,
+ * running or waiting. So the first waiting job of every tenant comes before any tenant's second: a tenant that
  * queues a thousand documents takes turns with a tenant that queues one, instead of going first
  * because it came first. A job that worked a slice goes behind its tenant's other waiting jobs.
  */
@@ -25,7 +25,8 @@ import javax.sql.DataSource;
 public class TenantTurns {
 
     private static final Logger LOG = Logger.getLogger(TenantTurns.class.getName());
-    private static final String WAITING = "select count(*) from scheduled_tasks where task_instance like ? and not picked";
+    /** Jobs of the tenant ahead of a new one: waiting, and running (they hold workers already). */
+    private static final String WAITING = "select count(*) from scheduled_tasks where task_instance like ?";
 
     @Resource(lookup = "jdbc/fincopilot")
     DataSource dataSource;
@@ -69,13 +70,18 @@ public class TenantTurns {
         }
     }
 
+    /**
+     * Numbers the tenant's waiting line again: a job's turn is its place in the line plus the
+     * tenant's jobs running now, so a tenant whose jobs hold the workers waits behind one whose do not.
+     */
     private static void renumber(Connection db, TenantId tenant) throws SQLException {
-        try (PreparedStatement line = db.prepareStatement("update scheduled_tasks s set priority = greatest(-(r.place - 1), -32767) from "
+        try (PreparedStatement line = db.prepareStatement("update scheduled_tasks s set priority = greatest(-(r.place - 1 + "
+                + "(select count(*) from scheduled_tasks p where p.task_instance like ? and p.picked)), -32767) from "
                 + "(select task_name, task_instance, row_number() over (order by priority desc, execution_time, task_instance) place "
                 + "from scheduled_tasks where task_instance like ? and not picked) r "
-                + "where s.task_name = r.task_name and s.task_instance = r.task_instance and not s.picked "
-                + "and s.priority is distinct from greatest(-(r.place - 1), -32767)")) {
+                + "where s.task_name = r.task_name and s.task_instance = r.task_instance and not s.picked")) {
             line.setString(1, tenant.value() + "/%");
+            line.setString(2, tenant.value() + "/%");
             line.executeUpdate();
         }
     }
