@@ -197,10 +197,7 @@ public class IngestionQueue {
             more = next.run(tenant, document, version);
         }
         if (!more) {
-            return (complete, operations) -> {
-                operations.remove();
-                turns.done(tenant);
-            };
+            return (complete, operations) -> operations.remove();
         }
         return (complete, operations) -> {
             operations.reschedule(complete, Instant.now(), EMBED);

@@ -16,8 +16,8 @@ import javax.sql.DataSource;
 
 /**
  * Turns between tenants in the ingestion queue (decision 50). db-scheduler takes due jobs by
- * priority, then by time; a job's priority is minus the number of its tenant's jobs ahead of it,
- * running or waiting. So the first waiting job of every tenant comes before any tenant's second: a tenant that
+ * priority, then by time; a job's priority is minus the number of its tenant's jobs waiting ahead
+ * of it. So the first waiting job of every tenant comes before any tenant's second: a tenant that
  * queues a thousand documents takes turns with a tenant that queues one, instead of going first
  * because it came first. A job that worked a slice goes behind its tenant's other waiting jobs.
  */
@@ -25,8 +25,7 @@ import javax.sql.DataSource;
 public class TenantTurns {
 
     private static final Logger LOG = Logger.getLogger(TenantTurns.class.getName());
-    /** Jobs of the tenant ahead of a new one: waiting, and running (they hold workers already). */
-    private static final String WAITING = "select count(*) from scheduled_tasks where task_instance like ?";
+    private static final String WAITING = "select count(*) from scheduled_tasks where task_instance like ? and not picked";
 
     @Resource(lookup = "jdbc/fincopilot")
     DataSource dataSource;
@@ -40,49 +39,17 @@ public class TenantTurns {
         }
     }
 
-    /**
-     * Puts a rescheduled job behind its tenant's other waiting jobs and numbers the tenant's line
-     * again from 0, so that priorities keep saying each job's place in its tenant's line however
-     * long the line was when its jobs were queued (a tenant's last jobs would otherwise keep the
-     * low priorities of a long-gone backlog and wait behind every other tenant's). A failure only
-     * costs fairness, so it is logged.
-     */
+    /** Puts a rescheduled job behind its tenant's other waiting jobs; a failure only costs fairness, so it is logged. */
     public void requeue(TaskInstanceId job, TenantId tenant) {
         try (Connection db = dataSource.getConnection();
-                PreparedStatement last = db.prepareStatement("update scheduled_tasks set priority = ? "
+                PreparedStatement update = db.prepareStatement("update scheduled_tasks set priority = ? "
                         + "where task_name = ? and task_instance = ? and not picked")) {
-            last.setInt(1, Short.MIN_VALUE);
-            last.setString(2, job.getTaskName());
-            last.setString(3, job.getId());
-            last.executeUpdate();
-            renumber(db, tenant);
+            update.setInt(1, -Math.min(waiting(db, tenant, job.getId()), Short.MAX_VALUE));
+            update.setString(2, job.getTaskName());
+            update.setString(3, job.getId());
+            update.executeUpdate();
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "could not put " + job.getId() + " behind its tenant's other jobs", e);
-        }
-    }
-
-    /** A job of the tenant is done: its waiting jobs move up in the line. */
-    public void done(TenantId tenant) {
-        try (Connection db = dataSource.getConnection()) {
-            renumber(db, tenant);
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "could not move up the waiting jobs of " + tenant.value(), e);
-        }
-    }
-
-    /**
-     * Numbers the tenant's waiting line again: a job's turn is its place in the line plus the
-     * tenant's jobs running now, so a tenant whose jobs hold the workers waits behind one whose do not.
-     */
-    private static void renumber(Connection db, TenantId tenant) throws SQLException {
-        try (PreparedStatement line = db.prepareStatement("update scheduled_tasks s set priority = greatest(-(r.place - 1 + "
-                + "(select count(*) from scheduled_tasks p where p.task_instance like ? and p.picked)), -32767) from "
-                + "(select task_name, task_instance, row_number() over (order by priority desc, execution_time, task_instance) place "
-                + "from scheduled_tasks where task_instance like ? and not picked) r "
-                + "where s.task_name = r.task_name and s.task_instance = r.task_instance and not s.picked")) {
-            line.setString(1, tenant.value() + "/%");
-            line.setString(2, tenant.value() + "/%");
-            line.executeUpdate();
         }
     }
 
