@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -41,7 +42,10 @@ class ConsoleDocumentsIT {
         patient.until(ExpectedConditions.textToBePresentInElementLocated(By.id("documents-form:documents"), "ready"));
         String row = browser.driver().findElement(By.id("documents-form:documents")).getText();
         assertTrue(row.contains("1 email"), "the masked personal data is counted: " + row);
-        browser.driver().findElement(By.cssSelector("button.chunks")).click();
+        browser.await().ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("button.chunks")).click();
+            return true;
+        });
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("documents-form:chunks"), marker));
         String chunks = browser.driver().findElement(By.id("documents-form:chunks")).getText();
         assertTrue(chunks.contains("[EMAIL]") && !chunks.contains("ir@quarter-holdings.com"), "the index holds the masked text: " + chunks);
@@ -54,7 +58,11 @@ class ConsoleDocumentsIT {
         patient.until(ExpectedConditions.textToBePresentInElementLocated(By.id("documents-form:documents"),
                 "v2 ready (answers), v1 superseded"));
 
-        browser.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.delete"))).click();
+        // The event stream may reload the table under the test's feet: find the button again if it went stale.
+        browser.await().ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("button.delete")).click();
+            return true;
+        });
         browser.await().until(ExpectedConditions.elementToBeClickable(By.id("documents-form:confirm-yes"))).click();
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("documents-form:documents"),
                 "No documents yet"));
