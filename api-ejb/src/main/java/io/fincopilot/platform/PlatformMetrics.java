@@ -28,6 +28,14 @@ public class PlatformMetrics {
     private static final Metadata OUTCOMES = Metadata.builder().withName("fincopilot_ingestion_versions")
             .withDescription("Document versions ingested, by outcome (ready, or failed with its code)").build();
 
+    private static final Metadata ASKED = Metadata.builder().withName("fincopilot_ask")
+            .withDescription("Questions answered, by provider and outcome (answered, abstained, fallback, cached): latency").build();
+    private static final Metadata PROVIDER_CALLS = Metadata.builder().withName("fincopilot_provider_calls")
+            .withDescription("Calls of remote answer providers by outcome (answered, unavailable, refused, broken, timeout, "
+                    + "circuit-open, bulkhead-full)").build();
+    private static final Metadata CACHE = Metadata.builder().withName("fincopilot_answer_cache")
+            .withDescription("Questions looked up in the answer cache, by result (hit, miss)").build();
+
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
@@ -51,5 +59,17 @@ public class PlatformMetrics {
 
     public void ingested(String outcome) {
         registry.counter(OUTCOMES, new Tag("outcome", outcome)).inc();
+    }
+
+    public void asked(String provider, String outcome, Duration duration) {
+        registry.timer(ASKED, new Tag("provider", provider), new Tag("outcome", outcome)).update(duration);
+    }
+
+    public void providerCall(String provider, String outcome) {
+        registry.counter(PROVIDER_CALLS, new Tag("provider", provider), new Tag("outcome", outcome)).inc();
+    }
+
+    public void answerCache(boolean hit) {
+        registry.counter(CACHE, new Tag("result", hit ? "hit" : "miss")).inc();
     }
 }

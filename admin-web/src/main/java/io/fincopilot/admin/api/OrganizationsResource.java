@@ -9,6 +9,7 @@ import io.fincopilot.platform.openapi.ApiDocument;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Role;
 import io.fincopilot.tenancy.boundary.NewOrganization;
+import io.fincopilot.tenancy.boundary.AnswerProviderChoice;
 import io.fincopilot.tenancy.boundary.Organizations;
 import io.fincopilot.tenancy.entity.Organization;
 import io.fincopilot.tenancy.entity.TenantId;
@@ -21,6 +22,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -61,11 +63,12 @@ public class OrganizationsResource {
     CallerContext callers;
 
     public record OrganizationView(UUID id, String slug, String name, String plan,
-            @Schema(enumeration = {"active", "suspended", "closed"}) String status, Instant createdAt) {
+            @Schema(enumeration = {"active", "suspended", "closed"}) String status, Instant createdAt,
+            @Nullable @Schema(description = "Where its questions are answered; null for the platform's choice") String answerProvider) {
 
         static OrganizationView of(Organization o) {
             return new OrganizationView(o.id().value(), o.slug().value(), o.name(), o.plan(),
-                    o.status().name().toLowerCase(), o.createdAt());
+                    o.status().name().toLowerCase(), o.createdAt(), o.answerProvider());
         }
     }
 
@@ -198,5 +201,19 @@ public class OrganizationsResource {
     @APIResponse(responseCode = "502", description = KEYCLOAK_FAILED)
     public OrganizationView close(@PathParam("id") UUID id) {
         return OrganizationView.of(organizations.close(new TenantId(id), callers.require(), callers.sourceIp()));
+    }
+
+    @PUT
+    @Path("{id}/answer-provider")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Role.PLATFORM_ADMIN_NAME)
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Role.PLATFORM_ADMIN_NAME)
+    @Operation(operationId = "setOrganizationAnswerProvider",
+            summary = "Choose where an organization's questions are answered (audited)")
+    @APIResponse(responseCode = "200", description = "The organization, with its provider")
+    @APIResponse(responseCode = "400", description = "The provider is not one this platform has configured")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    public OrganizationView answerProvider(@PathParam("id") UUID id, @NotNull @Valid AnswerProviderChoice body) {
+        return OrganizationView.of(organizations.answerWith(new TenantId(id), body, callers.require(), callers.sourceIp()));
     }
 }

@@ -17,7 +17,14 @@ public record AskRequest(
         @Nullable @Size(max = Search.MAX_DOCUMENTS) @Schema(description = "Only these documents")
         List<@NotNull UUID> documentIds,
         @Nullable @Size(max = Search.MAX_TAGS) @Schema(description = "Only documents with one of these tags")
-        List<@NotNull @Pattern(regexp = "[a-z0-9._-]{1,40}") String> tags) {
+        List<@NotNull @Pattern(regexp = "[a-z0-9._-]{1,40}") String> tags,
+        @Nullable @Schema(description = "Send the answer as server-sent events: text events as it is written, then "
+                + "citations, then done (the whole answer, usage, fallback); a restart event means: drop the text so far, "
+                + "the extractive answer follows") Boolean stream) {
+
+    public boolean streamed() {
+        return Boolean.TRUE.equals(stream);
+    }
 
     public SearchQuery query() {
         return new SearchQuery(question, documentIds, tags, Ask.PASSAGES, false);

@@ -20,8 +20,10 @@ import java.util.UUID;
 
 /**
  * What a question leaves behind, in one transaction: the audit event (who asked, which documents
- * were searched, whether it abstained; never the question's answer) and the usage events the
- * billing issue reads (a question answered, and tokens in and out when a remote model answered).
+ * were searched, whether it abstained; never the question's answer), the question in the
+ * organization's history (its console lists the recent ones), and the usage events the billing
+ * issue reads (a question answered, and tokens in and out when a remote model answered; an answer
+ * from the cache spent none).
  */
 @ApplicationScoped
 public class AnswerLedger {
@@ -33,18 +35,26 @@ public class AnswerLedger {
     AuditTrail audit;
 
     @Transactional(TxType.REQUIRES_NEW)
-    public void asked(TenantId tenant, Caller by, String sourceIp, SearchResult found, Answer answer) {
+    public void asked(TenantId tenant, Caller by, String sourceIp, String question, SearchResult found, Answer answer,
+            boolean fallback, boolean cached) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("documents", found.searched().stream().limit(50).map(s -> s.id().toString()).toList());
         details.put("provider", answer.provider());
         details.put("abstained", answer.abstained());
+        details.put("fallback", fallback);
+        details.put("cached", cached);
         audit.record(tenant.value(), new Act(by.actor(), by.kind().name().toLowerCase(Locale.ROOT), "question.asked",
                 "question", sourceIp, Act.Outcome.SUCCESS, details));
+        em.createNativeQuery("insert into questions (id, tenant_id, asked_by, question, provider, abstained, fallback, asked_at) "
+                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)").setParameter(1, UUID.randomUUID()).setParameter(2, tenant.value())
+                .setParameter(3, by.actor()).setParameter(4, question).setParameter(5, answer.provider())
+                .setParameter(6, answer.abstained()).setParameter(7, fallback)
+                .setParameter(8, io.fincopilot.persistence.NativeValues.timestamptz(Instant.now())).executeUpdate();
         usage(tenant, "QUESTION_ANSWERED", 1, answer);
-        if (answer.tokensIn() > 0) {
+        if (!cached && answer.tokensIn() > 0) {
             usage(tenant, "TOKENS_IN", answer.tokensIn(), answer);
         }
-        if (answer.tokensOut() > 0) {
+        if (!cached && answer.tokensOut() > 0) {
             usage(tenant, "TOKENS_OUT", answer.tokensOut(), answer);
         }
     }

@@ -62,8 +62,20 @@ public class Search {
     @ConfigProperty(name = "fincopilot.retrieval.full-text-weight", defaultValue = "0.1")
     double fullTextWeight;
 
+    /** Refuses what {@link #search} would refuse (a bad limit or filter, a document not the organization's), without searching. */
+    @RolesAllowed({Permission.ASK_NAME, Permission.DOCUMENTS_READ_NAME})
+    public void check(TenantId tenant, SearchQuery query) {
+        validate(query);
+        scopes.of(tenant, query);
+    }
+
     @RolesAllowed({Permission.ASK_NAME, Permission.DOCUMENTS_READ_NAME})
     public SearchResult search(TenantId tenant, SearchQuery query) {
+        String question = validate(query);
+        return searchIn(tenant, query, question, scopes.of(tenant, query));
+    }
+
+    private static String validate(SearchQuery query) {
         String question = query.question() == null ? "" : query.question().strip();
         if (question.isEmpty() || question.length() > MAX_QUESTION) {
             throw ProblemException.badRequest("question must be 1 to " + MAX_QUESTION + " characters");
@@ -77,7 +89,10 @@ public class Search {
         if (query.tags().size() > MAX_TAGS || !query.tags().stream().allMatch(t -> t != null && TAG.matcher(t).matches())) {
             throw ProblemException.badRequest("tags must be at most " + MAX_TAGS + " tags of a-z, 0-9, '.', '_' and '-'");
         }
-        SearchScope.Scope scope = scopes.of(tenant, query);
+        return question;
+    }
+
+    private SearchResult searchIn(TenantId tenant, SearchQuery query, String question, SearchScope.Scope scope) {
         if (scope.documents().isEmpty()) {
             return new SearchResult(List.of(), List.of(), scope.reason(), unmatched(scope));
         }

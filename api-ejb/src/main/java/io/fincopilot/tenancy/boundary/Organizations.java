@@ -64,6 +64,9 @@ public class Organizations {
     @Inject
     CredentialCache credentials;
 
+    @Inject
+    io.fincopilot.answers.control.AnswerProviders answerProviders;
+
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME, Role.BILLING_NAME})
     public List<Organization> all() {
         return em.createNamedQuery(Organization.ALL, Organization.class).getResultList();
@@ -136,6 +139,25 @@ public class Organizations {
         audit.record(organization.id().value(), act(by, sourceIp, "organization.created", organization,
                 Map.of("name", organization.name(), "plan", organization.plan(), "admin", admin.username())));
         return new Created(organization, admin.username(), account.temporaryPassword());
+    }
+
+    /**
+     * Where the organization's questions are answered: one of the providers this platform has
+     * configured, or null for the platform's choice. Audited on the organization's chain.
+     */
+    @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
+    public Organization answerWith(TenantId id, AnswerProviderChoice choice, Caller by, String sourceIp) {
+        String provider = choice == null || choice.provider() == null || choice.provider().isBlank() ? null : choice.provider().strip();
+        if (provider != null && !answerProviders.available().contains(provider)) {
+            throw ProblemException.badRequest("provider must be one this platform has configured: "
+                    + String.join(", ", answerProviders.available()) + " (or null for the platform's)");
+        }
+        Organization organization = Optional.ofNullable(em.find(Organization.class, id.value(), LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> ProblemException.notFound("organization " + id));
+        organization.answerWith(provider);
+        audit.record(id.value(), act(by, sourceIp, "organization.answer-provider-set", organization,
+                Map.of("provider", provider == null ? "platform default" : provider)));
+        return organization;
     }
 
     /** Its people and keys are refused until it is resumed; its data stays. */

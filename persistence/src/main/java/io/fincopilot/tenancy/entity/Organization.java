@@ -54,6 +54,10 @@ public class Organization implements java.io.Serializable {
     @Column(name = "status_changed_at")
     private Instant statusChangedAt;
 
+    /** The answer provider its questions go to; null for the platform's. */
+    @Column(name = "answer_provider", length = 20)
+    private String answerProvider;
+
     protected Organization() {
     }
 
@@ -114,5 +118,13 @@ public class Organization implements java.io.Serializable {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public String answerProvider() {
+        return answerProvider;
+    }
+
+    public void answerWith(String provider) {
+        this.answerProvider = provider;
     }
 }

@@ -18,7 +18,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import io.fincopilot.answers.boundary.AnswerStream;
+import io.fincopilot.security.Caller;
+import io.fincopilot.tenancy.entity.TenantId;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Questions answered from the organization's documents, with the pages that support the answer. */
 @ApplicationScoped
 @Path("ask")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
 @Tag(name = "Ask", description = "Answers with citations, or a plain statement that the documents do not answer")
 public class AskResource {
 
@@ -64,10 +76,13 @@ public class AskResource {
             return new AskResponse(a.answer().text(), a.answer().abstained(),
                     a.answer().citations().stream().map(CitationView::of).toList(),
                     a.found().searched().stream().map(s -> new SearchResource.SearchedView(s.id(), s.title())).toList(),
-                    a.found().scope(), a.answer().provider(), a.answer().model(), false, null,
-                    new UsageView(a.answer().tokensIn(), a.answer().tokensOut()), a.latencyMillis(), false);
+                    a.found().scope(), a.answer().provider(), a.answer().model(), a.fallback(), a.fallbackReason(),
+                    a.cached() ? new UsageView(0, 0) : new UsageView(a.answer().tokensIn(), a.answer().tokensOut()),
+                    a.latencyMillis(), a.cached());
         }
     }
+
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -76,9 +91,62 @@ public class AskResource {
     @SecurityRequirement(name = ApiDocument.API_KEY, scopes = Permission.ASK_NAME)
     @Operation(operationId = "ask", summary = "Answer a question from the organization's documents, citing the pages "
             + "that support it, or say that they do not answer it (audited)")
-    @APIResponse(responseCode = "200", description = "The answer, or an abstention")
+    @APIResponse(responseCode = "200", description = "The answer, or an abstention; with stream, server-sent events "
+            + "(text, restart, citations, done: the same answer as without stream)",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AskResponse.class)),
+                    @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "A named document is not the organization's")
-    public AskResponse ask(@NotNull @Valid AskRequest body) {
-        return AskResponse.of(ask.ask(callers.tenant(), callers.require(), callers.sourceIp(), body.query()));
+    public Response ask(@NotNull @Valid AskRequest body) {
+        TenantId tenant = callers.tenant();
+        Caller by = callers.require();
+        String sourceIp = callers.sourceIp();
+        if (!body.streamed()) {
+            return Response.ok(AskResponse.of(ask.ask(tenant, by, sourceIp, body.query())), MediaType.APPLICATION_JSON_TYPE)
+                    .build();
+        }
+        ask.check(tenant, body.query()); // a bad filter is a problem answer, not a broken stream
+        StreamingOutput events = out -> {
+            EventWriter writer = new EventWriter(out);
+            Asked asked = ask.ask(tenant, by, sourceIp, body.query(), writer);
+            writer.event("citations", asked.answer().citations().stream().map(CitationView::of).toList());
+            writer.event("done", AskResponse.of(asked));
+        };
+        return Response.ok(events, MediaType.SERVER_SENT_EVENTS_TYPE).header("Cache-Control", "no-store")
+                .header("X-Accel-Buffering", "no").build();
+    }
+
+    /**
+     * Server-sent events, each flushed as it is written. A client that went away stops the writing,
+     * not the question: it is still answered, audited and counted.
+     */
+    static final class EventWriter implements AnswerStream {
+        private final OutputStream out;
+        private boolean gone;
+
+        EventWriter(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void text(String delta) {
+            event("text", java.util.Map.of("text", delta));
+        }
+
+        @Override
+        public void restart(String reason) {
+            event("restart", java.util.Map.of("reason", reason));
+        }
+
+        void event(String name, Object data) {
+            if (gone) {
+                return;
+            }
+            try {
+                out.write(("event: " + name + "\ndata: " + JSON.toJson(data) + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } catch (IOException e) {
+                gone = true;
+            }
+        }
     }
 }

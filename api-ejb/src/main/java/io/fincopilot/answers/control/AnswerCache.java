@@ -1,0 +1,84 @@
+package io.fincopilot.answers.control;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.fincopilot.answers.entity.Answer;
+import io.fincopilot.retrieval.entity.SearchQuery;
+import io.fincopilot.retrieval.entity.SearchResult;
+import io.fincopilot.tenancy.entity.TenantId;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Answers already given (decision 60), per instance and keyed by organization: the same question
+ * (spacing and case aside) with the same filters and the same provider over unchanged documents is
+ * answered again from here. "Unchanged" is read from PostgreSQL before every question: the number
+ * of the organization's documents and the last time any of them changed (an upload, a version
+ * becoming ready, a profile edit, a deletion all move one of the two). A change made through any
+ * instance therefore invalidates every instance's entries at that instance's next question, with
+ * no message between instances. Fallback answers are not kept.
+ */
+@ApplicationScoped
+public class AnswerCache {
+
+    public record Key(TenantId tenant, String question, List<UUID> documents, List<String> tags, String provider) {
+    }
+
+    public record Hit(Answer answer, SearchResult found) {
+    }
+
+    private record Entry(String documentsState, Answer answer, SearchResult found) {
+    }
+
+    private final Cache<Key, Entry> entries = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofHours(1))
+            .build();
+
+    @Resource(lookup = "jdbc/fincopilot")
+    DataSource dataSource;
+
+    public static Key key(TenantId tenant, SearchQuery query, String provider) {
+        String question = query.question().strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return new Key(tenant, question, query.documents().stream().distinct().sorted().toList(),
+                query.tags().stream().distinct().sorted().toList(), provider);
+    }
+
+    /** The state of the organization's documents now: read before retrieval, stored with its answer. */
+    public String documentsState(TenantId tenant) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement read = db.prepareStatement(
+                        "select count(*), coalesce(max(updated_at)::text, '') from documents where tenant_id = ?")) {
+            read.setObject(1, tenant.value());
+            try (ResultSet rs = read.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) + "/" + rs.getString(2);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the organization's documents could not be read", e);
+        }
+    }
+
+    public java.util.Optional<Hit> find(Key key, String documentsState) {
+        Entry entry = entries.getIfPresent(key);
+        if (entry == null) {
+            return java.util.Optional.empty();
+        }
+        if (!entry.documentsState().equals(documentsState)) {
+            entries.invalidate(key);
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Hit(entry.answer(), entry.found()));
+    }
+
+    public void keep(Key key, String documentsState, Answer answer, SearchResult found) {
+        entries.put(key, new Entry(documentsState, answer, found));
+    }
+}
