@@ -70,6 +70,17 @@ public class Ask {
 
     private final ExtractiveProvider extractive = new ExtractiveProvider();
 
+    /** A question the organization asked (its console's history): never the answer, which is not kept. */
+    public record Recent(String askedBy, String question, java.time.Instant askedAt, String provider, boolean abstained,
+            boolean fallback) implements java.io.Serializable {
+    }
+
+    /** The organization's latest questions, newest first. */
+    @RolesAllowed(Permission.ASK_NAME)
+    public List<Recent> recent(TenantId tenant, int limit) {
+        return ledger.recent(tenant, Math.max(1, Math.min(limit, 100)));
+    }
+
     /** Refuses, before a streamed answer starts, what {@link #ask} would refuse. */
     @RolesAllowed(Permission.ASK_NAME)
     public void check(TenantId tenant, SearchQuery query) {

@@ -66,4 +66,13 @@ public class AnswerLedger {
                 .setParameter(5, io.fincopilot.persistence.NativeValues.timestamptz(Instant.now()))
                 .setParameter(6, answer.provider()).setParameter(7, answer.model()).executeUpdate();
     }
+
+    @SuppressWarnings("unchecked")
+    public java.util.List<io.fincopilot.answers.boundary.Ask.Recent> recent(TenantId tenant, int limit) {
+        java.util.List<Object[]> rows = em.createNativeQuery("select asked_by, question, asked_at, provider, abstained, fallback "
+                + "from questions where tenant_id = ?1 order by asked_at desc limit ?2").setParameter(1, tenant.value())
+                .setParameter(2, limit).getResultList();
+        return rows.stream().map(r -> new io.fincopilot.answers.boundary.Ask.Recent((String) r[0], (String) r[1],
+                io.fincopilot.persistence.NativeValues.instant(r[2]), (String) r[3], (Boolean) r[4], (Boolean) r[5])).toList();
+    }
 }

@@ -348,9 +348,14 @@ public class DocumentsResource {
 
     /** The file's name for any browser: an ASCII fallback and the exact name in RFC 5987 form. */
     static String contentDisposition(String fileName) {
+        return contentDisposition("attachment", fileName);
+    }
+
+    /** @param kind {@code attachment}, or {@code inline} for what a browser may show itself */
+    public static String contentDisposition(String kind, String fileName) {
         String ascii = fileName.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "_").replace("\\", "_");
         String exact = java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + exact;
+        return kind + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + exact;
     }
 
     private static IngestionStatus status(String status) {

@@ -54,6 +54,10 @@ public class ConsoleHome {
         return caller.has(Role.TENANT_ADMIN);
     }
 
+    public boolean isCanAsk() {
+        return caller.permissions().contains(io.fincopilot.security.Permission.ASK);
+    }
+
     public String getRole() {
         return caller.tenantRole().map(Role::claim).orElse("none");
     }

@@ -7,15 +7,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The console's event streams, at {@code /console/stream} (declared in web.xml): reached with the
- * console's login session, unlike the API, which takes only bearer credentials. Read-only: a
- * stream changes nothing, so the session cookie cannot be abused to act for the person.
+ * The console's event streams and a document's original (where a citation opens), at
+ * {@code /console/stream} (declared in web.xml): reached with the console's login session, unlike
+ * the API, which takes only bearer credentials. Read-only: nothing here changes anything, so the
+ * session cookie cannot be abused to act for the person.
  */
 public class ConsoleStreams extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(DocumentProgressResource.class, ProblemMapper.class, AllowedFeature.class);
+        return Set.of(DocumentProgressResource.class, OriginalResource.class, ProblemMapper.class, AllowedFeature.class);
     }
 
     @Override

@@ -1,0 +1,55 @@
+package io.fincopilot.web.console;
+
+import io.fincopilot.documents.boundary.Documents;
+import io.fincopilot.documents.boundary.StoredContent;
+import io.fincopilot.security.Allowed;
+import io.fincopilot.security.CallerContext;
+import io.fincopilot.security.Permission;
+import io.fincopilot.web.api.DocumentsResource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.util.UUID;
+
+/**
+ * A document's original for the console, where an answer's citation opens it: a PDF inline, so
+ * that the browser's viewer goes to the cited page ({@code #page=N}); anything else as a download
+ * (an uploaded HTML page is never rendered in the console's origin). Read-only and audited like
+ * the API's {@code GET /api/v1/documents/{id}/content}, through the same service.
+ */
+@ApplicationScoped
+@Path("documents/{id}/original")
+public class OriginalResource {
+
+    @Inject
+    Documents documents;
+
+    @Inject
+    CallerContext callers;
+
+    @GET
+    @Produces(MediaType.WILDCARD)
+    @Allowed(Permission.DOCUMENTS_READ_NAME)
+    public Response original(@PathParam("id") UUID id, @QueryParam("version") Integer version) {
+        StoredContent content = documents.content(callers.tenant(), id, version, callers.require(), callers.sourceIp());
+        StreamingOutput body = out -> {
+            try (InputStream in = content.bytes()) {
+                in.transferTo(out);
+            }
+        };
+        boolean pdf = "application/pdf".equals(content.mediaType());
+        return Response.ok(body, pdf ? content.mediaType() : MediaType.APPLICATION_OCTET_STREAM)
+                .header("Content-Length", content.size())
+                .header("Content-Disposition", DocumentsResource.contentDisposition(pdf ? "inline" : "attachment", content.fileName()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, no-store").build();
+    }
+}
