@@ -30,6 +30,7 @@ stack_init() {
   [ "${major%%.*}" -ge 17 ] 2>/dev/null || die "Java $major found; FinCopilot needs Java 17 or newer"
   command -v curl >/dev/null || install_packages curl || die "curl is needed: install it (apt-get install curl)"
   secrets_load
+  pg_location
 }
 
 # Installs Debian packages when we are root and they are missing; answers false otherwise.
@@ -184,7 +185,7 @@ FinCopilot is running.
   Keycloak         $KEYCLOAK_URL   (realm $KEYCLOAK_REALM)
   Health           $FINCOPILOT_URL/health/ready   Metrics: $FINCOPILOT_URL/metrics
   S3 store         $S3_ENDPOINT   bucket $S3_BUCKET
-  PostgreSQL       127.0.0.1:$FINCOPILOT_PG_PORT   database fincopilot
+  PostgreSQL       $FINCOPILOT_PG_HOST:$FINCOPILOT_PG_PORT   database $FINCOPILOT_PG_DATABASE
 
   Demo tenant      $DEMO_TENANT_SLUG ($DEMO_TENANT)
   Tenant admin     $DEMO_TENANT_ADMIN / $DEMO_PASSWORD

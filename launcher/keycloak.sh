@@ -39,7 +39,7 @@ keycloak_start() {
     --http-enabled=true --http-host=127.0.0.1 --http-port="$FINCOPILOT_KEYCLOAK_PORT" \
     --http-management-port="$FINCOPILOT_KEYCLOAK_MANAGEMENT_PORT" \
     --hostname="$KEYCLOAK_URL" --hostname-strict=false \
-    --db-url="jdbc:postgresql://127.0.0.1:$FINCOPILOT_PG_PORT/keycloak" --db-username=keycloak \
+    --db-url="jdbc:postgresql://$FINCOPILOT_PG_HOST:$FINCOPILOT_PG_PORT/$FINCOPILOT_PG_KEYCLOAK_DATABASE" --db-username="$PG_KEYCLOAK_USER" \
     >>"$FINCOPILOT_STATE/logs/keycloak.log" 2>&1 </dev/null &
   echo $! >"$(keycloak_pidfile)"
   wait_http "$KEYCLOAK_URL/realms/$FINCOPILOT_REALM" 180 Keycloak "$FINCOPILOT_STATE/logs/keycloak.log"

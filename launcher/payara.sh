@@ -8,7 +8,10 @@ payara_domaindir() { printf '%s' "$FINCOPILOT_STATE/payara-domains"; }
 payara_log_file() { printf '%s' "$(payara_domaindir)/$PAYARA_DOMAIN/logs/server.log"; }
 payara_pidfile() { printf '%s' "$(payara_domaindir)/$PAYARA_DOMAIN/config/pid"; }
 
-payara_config_version() { cksum <"$FINCOPILOT_HOME/launcher/payara.sh"; }
+# The domain is made again when this file or the database it points at changes.
+payara_config_version() {
+  { cat "$FINCOPILOT_HOME/launcher/payara.sh"; echo "$FINCOPILOT_PG_HOST:$FINCOPILOT_PG_PORT/$FINCOPILOT_PG_DATABASE"; } | cksum
+}
 
 asadmin() {
   "$(payara_dir)/bin/asadmin" --interactive=false --host 127.0.0.1 --port "$FINCOPILOT_ADMIN_PORT" --user admin \
@@ -76,7 +79,7 @@ payara_create_domain() {
     || die "create-domain failed; see $FINCOPILOT_STATE/logs/payara-setup.log"
   cp "$FINCOPILOT_STATE/downloads/postgresql-jdbc.jar" "$domaindir/$PAYARA_DOMAIN/lib/"
   payara_launch
-  local pool="serverName=127.0.0.1:portNumber=$FINCOPILOT_PG_PORT:databaseName=fincopilot:user=$PG_APP_USER"
+  local pool="serverName=$FINCOPILOT_PG_HOST:portNumber=$FINCOPILOT_PG_PORT:databaseName=$FINCOPILOT_PG_DATABASE:user=$PG_APP_USER"
   pool="$pool:password=\${ALIAS=fincopilot-db-app}:stringtype=unspecified:ApplicationName=fincopilot"
   payara_password_alias fincopilot-db-app "$PG_APP_PASSWORD" \
     || die "configuring Payara failed at 'create-password-alias'; see $FINCOPILOT_STATE/logs/payara-setup.log"

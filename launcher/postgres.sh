@@ -3,6 +3,57 @@
 # unprivileged system user 'fincopilot', made here when missing.
 
 PG_OS_USER=fincopilot
+FINCOPILOT_PG_HOST=127.0.0.1
+FINCOPILOT_PG_DATABASE_WANTED="${FINCOPILOT_PG_DATABASE:-fincopilot}"
+FINCOPILOT_PG_DATABASE=fincopilot
+FINCOPILOT_PG_KEYCLOAK_DATABASE=keycloak
+PG_KEYCLOAK_USER=keycloak
+
+# An existing PostgreSQL instead of our own (docs/operations.md): FINCOPILOT_EXTERNAL_PG=host:port,
+# an administrator that may create roles and databases (FINCOPILOT_EXTERNAL_PG_ADMIN_USER, postgres
+# by default, and FINCOPILOT_EXTERNAL_PG_ADMIN_PASSWORD, read from the environment and never kept),
+# and FINCOPILOT_PG_DATABASE (fincopilot by default), which also names the roles and Keycloak's
+# database, so that several stacks can share one server. The choice is kept in the state folder.
+pg_location() {
+  local kept="$FINCOPILOT_STATE/external-postgres.env"
+  if [ -n "${FINCOPILOT_EXTERNAL_PG:-}" ]; then
+    printf 'FINCOPILOT_EXTERNAL_PG=%s\nFINCOPILOT_PG_DATABASE=%s\n' "$FINCOPILOT_EXTERNAL_PG" \
+      "$FINCOPILOT_PG_DATABASE_WANTED" >"$kept"
+  fi
+  [ -f "$kept" ] || return 0
+  FINCOPILOT_EXTERNAL_PG=$(sed -n 's/^FINCOPILOT_EXTERNAL_PG=//p' "$kept")
+  FINCOPILOT_PG_DATABASE=$(sed -n 's/^FINCOPILOT_PG_DATABASE=//p' "$kept")
+  case "$FINCOPILOT_PG_DATABASE" in *[!a-z0-9_]*|"") die "FINCOPILOT_PG_DATABASE must be lower-case letters, digits and _" ;; esac
+  FINCOPILOT_PG_HOST="${FINCOPILOT_EXTERNAL_PG%:*}"
+  FINCOPILOT_PG_PORT="${FINCOPILOT_EXTERNAL_PG##*:}"
+  [ "$FINCOPILOT_PG_PORT" != "$FINCOPILOT_EXTERNAL_PG" ] || FINCOPILOT_PG_PORT=5432
+  FINCOPILOT_PG_KEYCLOAK_DATABASE="${FINCOPILOT_PG_DATABASE}_keycloak"
+  PG_KEYCLOAK_USER="${FINCOPILOT_PG_DATABASE}_keycloak"
+  PG_OWNER_USER="${FINCOPILOT_PG_DATABASE}_owner"
+  PG_APP_USER="${FINCOPILOT_PG_DATABASE}_app"
+}
+
+pg_external() { [ -n "${FINCOPILOT_EXTERNAL_PG:-}" ]; }
+
+# Makes the databases and roles on the existing server (ExternalPostgres.java, with PostgreSQL's JDBC
+# driver): once per state folder, or again whenever the administrator's password is given.
+postgres_external_setup() {
+  local marker="$FINCOPILOT_STATE/external-postgres.ready"
+  if [ -z "${FINCOPILOT_EXTERNAL_PG_ADMIN_PASSWORD:-}" ]; then
+    [ -f "$marker" ] && return 0
+    die "FINCOPILOT_EXTERNAL_PG_ADMIN_PASSWORD is needed once, to make FinCopilot's databases and roles on $FINCOPILOT_EXTERNAL_PG"
+  fi
+  step "preparing PostgreSQL at $FINCOPILOT_EXTERNAL_PG (databases $FINCOPILOT_PG_DATABASE and $FINCOPILOT_PG_KEYCLOAK_DATABASE)"
+  PG_HOST="$FINCOPILOT_PG_HOST" PG_PORT="$FINCOPILOT_PG_PORT" PG_DATABASE="$FINCOPILOT_PG_DATABASE" \
+  PG_KEYCLOAK_DATABASE="$FINCOPILOT_PG_KEYCLOAK_DATABASE" PG_ADMIN_DATABASE="${FINCOPILOT_EXTERNAL_PG_ADMIN_DATABASE:-postgres}" \
+  PG_ADMIN_USER="${FINCOPILOT_EXTERNAL_PG_ADMIN_USER:-postgres}" PG_ADMIN_PASSWORD="$FINCOPILOT_EXTERNAL_PG_ADMIN_PASSWORD" \
+  PG_OWNER_USER="$PG_OWNER_USER" PG_OWNER_PASSWORD="$PG_OWNER_PASSWORD" PG_APP_USER="$PG_APP_USER" \
+  PG_APP_PASSWORD="$PG_APP_PASSWORD" PG_KEYCLOAK_USER="$PG_KEYCLOAK_USER" PG_KEYCLOAK_PASSWORD="$PG_KEYCLOAK_PASSWORD" \
+    java -cp "$FINCOPILOT_STATE/downloads/postgresql-jdbc.jar" "$FINCOPILOT_HOME/launcher/ExternalPostgres.java" \
+    >>"$FINCOPILOT_STATE/logs/launcher.log" 2>&1 \
+    || die "preparing the existing PostgreSQL failed; see $FINCOPILOT_STATE/logs/launcher.log"
+  touch "$marker"
+}
 
 pg_home() {
   local home="$FINCOPILOT_STATE/postgres"
@@ -76,6 +127,10 @@ SQL
 
 postgres_start() {
   local home bin data roles
+  if pg_external; then
+    postgres_external_setup
+    return 0
+  fi
   home=$(pg_home)
   bin="$home/server/bin"
   data="$home/data"
@@ -118,6 +173,7 @@ SQL
 
 postgres_stop() {
   local home
+  pg_external && return 0
   home=$(pg_home)
   if [ -f "$home/data/postmaster.pid" ]; then
     as_pg "$home/server/bin/pg_ctl" -D "$home/data" -m fast -w stop >/dev/null 2>&1 || true
@@ -127,6 +183,10 @@ postgres_stop() {
 
 postgres_status() {
   local home pidfile
+  if pg_external; then
+    printf '%-10s %-5s %-45s %s\n' postgres extern "postgresql://$FINCOPILOT_PG_HOST:$FINCOPILOT_PG_PORT/$FINCOPILOT_PG_DATABASE" -
+    return 0
+  fi
   home=$(pg_home)
   pidfile=$(mktemp)
   head -n 1 "$home/data/postmaster.pid" 2>/dev/null >"$pidfile" || true

@@ -1,0 +1,93 @@
+package io.fincopilot.launcher;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Prepares an existing PostgreSQL for the platform (./fincopilot up with FINCOPILOT_EXTERNAL_PG):
+ * the same databases and roles as the launcher's own cluster (postgres.sh), made by an
+ * administrator that may create roles and databases, and the pgvector extension where the server
+ * has it. Idempotent; every name and password comes from the environment, never the command line;
+ * nothing it runs is printed. Run as a single source file with PostgreSQL's JDBC driver.
+ */
+public final class ExternalPostgres {
+
+    public static void main(String[] args) throws SQLException {
+        String base = "jdbc:postgresql://" + env("PG_HOST") + ":" + env("PG_PORT") + "/";
+        String database = env("PG_DATABASE");
+        String keycloakDatabase = env("PG_KEYCLOAK_DATABASE");
+        String owner = env("PG_OWNER_USER");
+        String app = env("PG_APP_USER");
+        String keycloak = env("PG_KEYCLOAK_USER");
+        try (Connection admin = DriverManager.getConnection(base + env("PG_ADMIN_DATABASE"), env("PG_ADMIN_USER"),
+                env("PG_ADMIN_PASSWORD"))) {
+            role(admin, owner, env("PG_OWNER_PASSWORD"));
+            role(admin, app, env("PG_APP_PASSWORD"));
+            role(admin, keycloak, env("PG_KEYCLOAK_PASSWORD"));
+            database(admin, keycloakDatabase, keycloak);
+            database(admin, database, owner);
+            try (Statement s = admin.createStatement()) {
+                s.execute("ALTER DATABASE " + id(database) + " OWNER TO " + id(owner));
+                s.execute("REVOKE ALL ON DATABASE " + id(database) + " FROM PUBLIC");
+                s.execute("REVOKE ALL ON DATABASE " + id(keycloakDatabase) + " FROM PUBLIC");
+                s.execute("GRANT CONNECT ON DATABASE " + id(database) + " TO " + id(app));
+            }
+        }
+        try (Connection admin = DriverManager.getConnection(base + database, env("PG_ADMIN_USER"), env("PG_ADMIN_PASSWORD"));
+                Statement s = admin.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1 FROM pg_available_extensions WHERE name = 'vector'")) {
+            if (rs.next()) {
+                s.execute("CREATE EXTENSION IF NOT EXISTS vector");
+                System.out.println("pgvector: yes");
+            } else {
+                System.out.println("pgvector: no (the built-in vector index is used)");
+            }
+        }
+    }
+
+    private static void role(Connection admin, String name, String password) throws SQLException {
+        try (Statement s = admin.createStatement()) {
+            if (!exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", name)) {
+                s.execute("CREATE ROLE " + id(name) + " LOGIN");
+            }
+            s.execute("ALTER ROLE " + id(name) + " WITH LOGIN PASSWORD " + literal(password));
+        }
+    }
+
+    private static void database(Connection admin, String name, String owner) throws SQLException {
+        if (!exists(admin, "SELECT 1 FROM pg_database WHERE datname = ?", name)) {
+            try (Statement s = admin.createStatement()) {
+                s.execute("CREATE DATABASE " + id(name) + " OWNER " + id(owner));
+            }
+        }
+    }
+
+    private static boolean exists(Connection db, String sql, String name) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement(sql)) {
+            q.setString(1, name);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static String id(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    private static String env(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(name + " is not set");
+        }
+        return value;
+    }
+}
