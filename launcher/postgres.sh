@@ -27,6 +27,10 @@ pg_location() {
   FINCOPILOT_PG_HOST="${FINCOPILOT_EXTERNAL_PG%:*}"
   FINCOPILOT_PG_PORT="${FINCOPILOT_EXTERNAL_PG##*:}"
   [ "$FINCOPILOT_PG_PORT" != "$FINCOPILOT_EXTERNAL_PG" ] || FINCOPILOT_PG_PORT=5432
+  # A host name or IPv4 address and a port number, nothing else: both end up in JDBC URLs and pool properties.
+  printf '%s' "$FINCOPILOT_PG_HOST" | grep -Eq '^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$' \
+    || die "FINCOPILOT_EXTERNAL_PG must be host:port (a host name or IPv4 address)"
+  printf '%s' "$FINCOPILOT_PG_PORT" | grep -Eq '^[0-9]{1,5}$' || die "FINCOPILOT_EXTERNAL_PG's port must be a number"
   FINCOPILOT_PG_KEYCLOAK_DATABASE="${FINCOPILOT_PG_DATABASE}_keycloak"
   PG_KEYCLOAK_USER="${FINCOPILOT_PG_DATABASE}_keycloak"
   PG_OWNER_USER="${FINCOPILOT_PG_DATABASE}_owner"
@@ -38,9 +42,9 @@ pg_external() { [ -n "${FINCOPILOT_EXTERNAL_PG:-}" ]; }
 # Makes the databases and roles on the existing server (ExternalPostgres.java, with PostgreSQL's JDBC
 # driver): once per state folder, or again whenever the administrator's password is given.
 postgres_external_setup() {
-  local marker="$FINCOPILOT_STATE/external-postgres.ready"
+  local marker="$FINCOPILOT_STATE/external-postgres.ready" location="$FINCOPILOT_PG_HOST:$FINCOPILOT_PG_PORT/$FINCOPILOT_PG_DATABASE"
   if [ -z "${FINCOPILOT_EXTERNAL_PG_ADMIN_PASSWORD:-}" ]; then
-    [ -f "$marker" ] && return 0
+    [ "$(cat "$marker" 2>/dev/null)" = "$location" ] && return 0
     die "FINCOPILOT_EXTERNAL_PG_ADMIN_PASSWORD is needed once, to make FinCopilot's databases and roles on $FINCOPILOT_EXTERNAL_PG"
   fi
   step "preparing PostgreSQL at $FINCOPILOT_EXTERNAL_PG (databases $FINCOPILOT_PG_DATABASE and $FINCOPILOT_PG_KEYCLOAK_DATABASE)"
@@ -52,7 +56,7 @@ postgres_external_setup() {
     java -cp "$FINCOPILOT_STATE/downloads/postgresql-jdbc.jar" "$FINCOPILOT_HOME/launcher/ExternalPostgres.java" \
     >>"$FINCOPILOT_STATE/logs/launcher.log" 2>&1 \
     || die "preparing the existing PostgreSQL failed; see $FINCOPILOT_STATE/logs/launcher.log"
-  touch "$marker"
+  printf '%s' "$location" >"$marker"
 }
 
 pg_home() {

@@ -31,7 +31,7 @@ public class PlatformMetrics {
     private static final Metadata ASKED = Metadata.builder().withName("fincopilot_ask")
             .withDescription("Questions answered, by provider and outcome (answered, abstained, fallback, cached): latency").build();
     private static final Metadata PROVIDER_CALLS = Metadata.builder().withName("fincopilot_provider_calls")
-            .withDescription("Calls of remote answer providers by outcome (answered, unavailable, refused, broken, timeout, "
+            .withDescription("Calls of remote answer providers by outcome (answered, unavailable, refused, unusable, timeout, "
                     + "circuit-open, bulkhead-full)").build();
     private static final Metadata CACHE = Metadata.builder().withName("fincopilot_answer_cache")
             .withDescription("Questions looked up in the answer cache, by result (hit, miss)").build();

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -78,6 +79,18 @@ class ConsoleAskIT {
         HttpResponse<String> others = http.send(HttpRequest.newBuilder(URI.create(stack.url("/console/stream/documents/"
                 + othersDocument + "/original"))).header("Cookie", session).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, others.statusCode(), "another organization's original is not found: " + others.body());
+        HttpResponse<String> elsewhere = http.send(HttpRequest.newBuilder(URI.create(href.substring(0, href.indexOf('#'))))
+                .header("Cookie", session).header("Sec-Fetch-Site", "cross-site").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, elsewhere.statusCode(), "another site's page cannot make the browser read an original");
+        UUID page = ok(() -> api.documents().uploadDocument(DocumentsIT.file("page.html",
+                "<html><body><script>alert(1)</script><p>Board minutes</p></body></html>"), null, null, null, null, null, null))
+                .getDocument().getId();
+        HttpResponse<String> html = http.send(HttpRequest.newBuilder(URI.create(stack.url("/console/stream/documents/" + page
+                + "/original"))).header("Cookie", session).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, html.statusCode());
+        assertEquals("application/octet-stream", html.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(html.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"),
+                "an uploaded page is never rendered in the console's origin");
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(href.substring(0, href.indexOf('#'))))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(anonymous.statusCode() != 200, "no session, no original: " + anonymous.statusCode());
@@ -86,6 +99,8 @@ class ConsoleAskIT {
         assertTrue(history.contains(question.text()) && history.contains(tenant.admin()), "the question is in the history: " + history);
         browser.driver().findElement(By.id("ask-form:question")).clear();
         browser.driver().findElement(By.cssSelector("button.again")).click();
-        browser.await().until(d -> question.text().equals(d.findElement(By.id("ask-form:question")).getAttribute("value")));
+        // The panel is rendered again around the box: read it afresh when the old one went stale.
+        browser.await().ignoring(StaleElementReferenceException.class)
+                .until(d -> question.text().equals(d.findElement(By.id("ask-form:question")).getAttribute("value")));
     }
 }

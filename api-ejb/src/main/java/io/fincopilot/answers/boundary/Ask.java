@@ -124,9 +124,12 @@ public class Ask {
             } catch (RuntimeException e) {
                 fallback = reason(choice.provider(), e);
                 metrics.providerCall(choice.provider(), outcome(e));
-                if (held != null && held.passedAny()) {
-                    stream.restart(fallback);
-                }
+            } finally {
+                // A timeout interrupts this thread; what follows (the stream, the ledger) must not be.
+                Thread.interrupted();
+            }
+            if (fallback != null && held != null && held.passedAny()) {
+                stream.restart(fallback);
             }
             answer = remoteAnswer != null ? remoteAnswer : extractive.answer(query.question().strip(), found.passages());
             if (remoteAnswer != null && held != null && held.passedAny()) {
@@ -167,8 +170,10 @@ public class Ask {
 
     /** Why a remote model's answer is not the one given, in words for the caller. */
     static String reason(String provider, RuntimeException e) {
-        if (e instanceof ProviderFailure) {
-            return e.getMessage();
+        if (e instanceof ProviderFailure failure) {
+            LOG.log(Level.WARNING, () -> "the " + provider + " provider failed: " + failure.getMessage()
+                    + (failure.detail() == null ? "" : " (" + failure.detail() + ")"));
+            return failure.getMessage();
         }
         if (e instanceof TimeoutException) {
             return provider + " did not finish its answer within the time allowed";
@@ -184,7 +189,7 @@ public class Ask {
     }
 
     static String outcome(RuntimeException e) {
-        return e instanceof ProviderFailure.Refused ? "refused" : e instanceof ProviderFailure.Broken ? "broken"
+        return e instanceof ProviderFailure.Refused ? "refused" : e instanceof ProviderFailure.Unusable ? "unusable"
                 : e instanceof ProviderFailure ? "unavailable" : e instanceof TimeoutException ? "timeout"
                 : e instanceof CircuitBreakerOpenException ? "circuit-open" : e instanceof BulkheadException ? "bulkhead-full" : "error";
     }

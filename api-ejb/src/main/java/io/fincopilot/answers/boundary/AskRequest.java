@@ -20,7 +20,7 @@ public record AskRequest(
         List<@NotNull @Pattern(regexp = "[a-z0-9._-]{1,40}") String> tags,
         @Nullable @Schema(description = "Send the answer as server-sent events: text events as it is written, then "
                 + "citations, then done (the whole answer, usage, fallback); a restart event means: drop the text so far, "
-                + "the extractive answer follows") Boolean stream) {
+                + "the extractive answer follows; error carries a problem if it could not be completed") Boolean stream) {
 
     public boolean streamed() {
         return Boolean.TRUE.equals(stream);

@@ -14,18 +14,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
  * Answers already given (decision 60), per instance and keyed by organization: the same question
- * (spacing and case aside) with the same filters and the same provider over unchanged documents is
- * answered again from here. "Unchanged" is read from PostgreSQL before every question: the number
- * of the organization's documents and the last time any of them changed (an upload, a version
- * becoming ready, a profile edit, a deletion all move one of the two). A change made through any
- * instance therefore invalidates every instance's entries at that instance's next question, with
- * no message between instances. Fallback answers are not kept.
+ * (spacing aside) with the same filters and the same provider over unchanged documents is answered
+ * again from here. "Unchanged" is read from PostgreSQL before every question: a digest of every
+ * document's id, ready version and last change (an upload, a version becoming ready, a profile
+ * edit, a deletion each change a row or the set of rows, whatever the clocks or the order of
+ * commits). A change made through any instance therefore invalidates every instance's entries at
+ * that instance's next question, with no message between instances. Only what a response shows is
+ * kept (the answer, the documents searched, the scope; never the passages). Fallback answers are
+ * not kept.
  */
 @ApplicationScoped
 public class AnswerCache {
@@ -39,14 +40,14 @@ public class AnswerCache {
     private record Entry(String documentsState, Answer answer, SearchResult found) {
     }
 
-    private final Cache<Key, Entry> entries = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofHours(1))
+    private final Cache<Key, Entry> entries = Caffeine.newBuilder().maximumSize(2_000).expireAfterWrite(Duration.ofHours(1))
             .build();
 
     @Resource(lookup = "jdbc/fincopilot")
     DataSource dataSource;
 
     public static Key key(TenantId tenant, SearchQuery query, String provider) {
-        String question = query.question().strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String question = query.question().strip().replaceAll("\\s+", " ");
         return new Key(tenant, question, query.documents().stream().distinct().sorted().toList(),
                 query.tags().stream().distinct().sorted().toList(), provider);
     }
@@ -54,8 +55,9 @@ public class AnswerCache {
     /** The state of the organization's documents now: read before retrieval, stored with its answer. */
     public String documentsState(TenantId tenant) {
         try (Connection db = dataSource.getConnection();
-                PreparedStatement read = db.prepareStatement(
-                        "select count(*), coalesce(max(updated_at)::text, '') from documents where tenant_id = ?")) {
+                PreparedStatement read = db.prepareStatement("select count(*), coalesce(md5(string_agg(id::text || ':' "
+                        + "|| coalesce(ready_version, 0) || ':' || updated_at::text, ',' order by id)), '') from documents "
+                        + "where tenant_id = ?")) {
             read.setObject(1, tenant.value());
             try (ResultSet rs = read.executeQuery()) {
                 rs.next();
@@ -79,6 +81,7 @@ public class AnswerCache {
     }
 
     public void keep(Key key, String documentsState, Answer answer, SearchResult found) {
-        entries.put(key, new Entry(documentsState, answer, found));
+        entries.put(key, new Entry(documentsState, answer, new SearchResult(List.of(), found.searched(), found.scope(),
+                found.unmatched())));
     }
 }

@@ -81,12 +81,23 @@ public class AnswerProviders {
 
     @PostConstruct
     void configure() {
-        openAiBaseUrl.filter(u -> !u.isBlank()).ifPresent(url -> remote.put(OPENAI,
-                RemoteChat.of(new ChatEndpoint(OPENAI, URI.create(url.strip()), openAiModel, blankToNull(openAiKey), maxTokens, firstByte))));
+        openAiBaseUrl.filter(u -> !u.isBlank()).ifPresent(url -> add(OPENAI, url, openAiModel, openAiKey));
         if (anthropicKey.filter(k -> !k.isBlank()).isPresent() || anthropicBaseUrl.filter(u -> !u.isBlank()).isPresent()) {
-            String url = anthropicBaseUrl.filter(u -> !u.isBlank()).orElse("https://api.anthropic.com").strip();
-            remote.put(ANTHROPIC, RemoteChat.of(new ChatEndpoint(ANTHROPIC, URI.create(url), anthropicModel,
-                    blankToNull(anthropicKey), maxTokens, firstByte)));
+            add(ANTHROPIC, anthropicBaseUrl.filter(u -> !u.isBlank()).orElse("https://api.anthropic.com"), anthropicModel, anthropicKey);
+        }
+    }
+
+    /** A provider whose base URL is not an http(s) URL is left out, and said so in the log: the others still answer. */
+    private void add(String provider, String url, String model, Optional<String> key) {
+        try {
+            URI base = URI.create(url.strip());
+            if (!("http".equals(base.getScheme()) || "https".equals(base.getScheme())) || base.getHost() == null) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            remote.put(provider, RemoteChat.of(new ChatEndpoint(provider, base, model, blankToNull(key), maxTokens, firstByte)));
+        } catch (IllegalArgumentException e) {
+            java.util.logging.Logger.getLogger(AnswerProviders.class.getName()).severe(() -> "the " + provider
+                    + " answer provider is not available: its base URL is not usable (" + e.getMessage() + ")");
         }
     }
 

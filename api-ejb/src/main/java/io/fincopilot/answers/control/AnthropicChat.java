@@ -86,8 +86,8 @@ final class AnthropicChat extends RemoteChat {
             case "message_stop" -> {
                 return true;
             }
-            case "error" -> throw new ProviderFailure.Unavailable(name() + " reported an error in its stream"
-                    + errorMessage(data).map(m -> ": " + clip(m)).orElse(""));
+            case "error" -> throw new ProviderFailure.Unavailable(name() + " reported an error in its stream",
+                    errorMessage(data).map(RemoteChat::clip).orElse(null), null);
             default -> {
                 // ping, content_block_start, content_block_stop: nothing to read
             }

@@ -7,12 +7,15 @@ import java.util.List;
  * What a remote model is sent (decision 59): fixed instructions, then the retrieved passages fenced
  * as quoted material, then the question. Document text is data: it is escaped so that it cannot
  * close its fence or open a tag of its own, and the instructions say that nothing inside a
- * {@code <passage>} is an instruction. Passages are the masked text the index holds.
+ * {@code <passage>} is an instruction. Passages are the masked text the index holds; a document's
+ * title (often its file name) is masked here, as its text was at ingestion.
  */
 public record ChatPrompt(String system, String user, List<Passage> passages) {
 
     /** What a model answers when the passages do not hold the answer. */
     public static final String NOT_ANSWERED = "NOT_ANSWERED";
+    private static final io.fincopilot.ingestion.control.PiiMasker MASKER = new io.fincopilot.ingestion.control.PiiMasker();
+
     /** Passages a model reads (the best of those retrieved). */
     public static final int PASSAGES = 8;
 
@@ -32,7 +35,7 @@ public record ChatPrompt(String system, String user, List<Passage> passages) {
         StringBuilder user = new StringBuilder("Passages:\n");
         for (int i = 0; i < read.size(); i++) {
             Passage p = read.get(i);
-            user.append("<passage number=\"").append(i + 1).append("\" document=\"").append(escape(p.title()))
+            user.append("<passage number=\"").append(i + 1).append("\" document=\"").append(escape(MASKER.mask(p.title()).text()))
                     .append("\" page=\"").append(p.page()).append("\">\n");
             if (p.tableHeader() != null && !p.tableHeader().isBlank() && !p.text().contains(p.tableHeader())) {
                 user.append(escape(p.tableHeader())).append('\n');
@@ -43,8 +46,8 @@ public record ChatPrompt(String system, String user, List<Passage> passages) {
         return new ChatPrompt(SYSTEM, user.toString(), read);
     }
 
-    /** Escapes the characters that could close a fence or open a tag. */
+    /** Escapes the characters that could close a fence, open a tag or end an attribute. */
     static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -63,8 +63,8 @@ final class OpenAiChat extends RemoteChat {
     @Override
     protected boolean event(String type, JsonNode data, StreamedReply reply) {
         if (data.has("error")) {
-            throw new ProviderFailure.Unavailable(name() + " reported an error in its stream"
-                    + errorMessage(data).map(m -> ": " + clip(m)).orElse(""));
+            throw new ProviderFailure.Unavailable(name() + " reported an error in its stream",
+                    errorMessage(data).map(RemoteChat::clip).orElse(null), null);
         }
         if (data.hasNonNull("model")) {
             reply.model = data.get("model").asText();

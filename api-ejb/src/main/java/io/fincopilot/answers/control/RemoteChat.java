@@ -62,7 +62,7 @@ public abstract class RemoteChat {
 
     /**
      * Asks the model. With a sink the answer is streamed: its text goes to the sink as it comes;
-     * once any has gone, a failure is {@link ProviderFailure.Broken} (not to be retried).
+     * once any has gone, a failure is {@link ProviderFailure.Unusable} (not to be retried).
      */
     public ModelReply complete(ChatPrompt prompt, TextSink sink) {
         awaitRetryAfter();
@@ -74,12 +74,12 @@ public abstract class RemoteChat {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            throw new ProviderFailure.Unavailable(name() + " did not answer within " + endpoint.firstByte().toSeconds() + " s", e);
+            throw new ProviderFailure.Unusable(name() + " did not answer within " + endpoint.firstByte().toSeconds() + " s", null, e);
         } catch (IOException e) {
-            throw new ProviderFailure.Unavailable(name() + " could not be reached (" + e.getClass().getSimpleName() + ")", e);
+            throw new ProviderFailure.Unavailable(name() + " could not be reached (" + e.getClass().getSimpleName() + ")", null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderFailure.Unavailable(name() + " was given up on (interrupted)", e);
+            throw new ProviderFailure.Unavailable(name() + " was given up on (interrupted)", null, e);
         }
         try (InputStream body = response.body()) {
             int status = response.statusCode();
@@ -88,7 +88,7 @@ public abstract class RemoteChat {
             }
             return sink == null ? reply(parse(readLimited(body, MAX_BODY))) : stream(body, sink);
         } catch (IOException e) {
-            throw new ProviderFailure.Unavailable(name() + "'s answer was cut off (" + e.getClass().getSimpleName() + ")", e);
+            throw new ProviderFailure.Unavailable(name() + "'s answer was cut off (" + e.getClass().getSimpleName() + ")", null, e);
         }
     }
 
@@ -140,7 +140,7 @@ public abstract class RemoteChat {
         String type = null;
         StringBuilder data = new StringBuilder();
         try {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            for (String line = line(lines); line != null; line = line(lines)) {
                 if (line.isEmpty()) {
                     if (data.length() > 0 && dispatch(type, data.toString(), reply)) {
                         return new ModelReply(reply.text.toString(), reply.model == null ? endpoint.model() : reply.model,
@@ -156,14 +156,33 @@ public abstract class RemoteChat {
                     }
                     data.append(line.substring(5).stripLeading());
                     if (data.length() > MAX_BODY) {
-                        throw new ProviderFailure.Unavailable(name() + " sent an event longer than " + MAX_BODY + " bytes");
+                        throw new ProviderFailure.Unusable(name() + " sent an event longer than " + MAX_BODY + " characters");
                     }
                 }
             }
-        } catch (ProviderFailure.Unavailable | IOException e) {
-            throw broken(reply, e.getMessage(), e);
+        } catch (ProviderFailure e) {
+            throw reply.text.length() == 0 ? e : new ProviderFailure.Unusable(e.getMessage() + " (after "
+                    + reply.text.length() + " characters had been sent)", e.detail(), e);
+        } catch (IOException e) {
+            throw broken(reply, name() + "'s answer stream was cut off (" + e.getClass().getSimpleName() + ")", e);
         }
         throw broken(reply, name() + "'s answer stream was cut off before its end", null);
+    }
+
+    /** One line of a stream, at most {@link #MAX_BODY} characters: a longer one is not a provider's. */
+    private String line(BufferedReader in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c >= 0; c = in.read()) {
+            if (c == '\n') {
+                int end = line.length();
+                return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+            }
+            if (line.length() == MAX_BODY) {
+                throw new ProviderFailure.Unusable(name() + " sent a line longer than " + MAX_BODY + " characters");
+            }
+            line.append((char) c);
+        }
+        return line.length() == 0 ? null : line.toString();
     }
 
     private boolean dispatch(String type, String data, StreamedReply reply) {
@@ -174,42 +193,44 @@ public abstract class RemoteChat {
         try {
             event = JSON.readTree(data);
         } catch (JsonProcessingException e) {
-            throw new ProviderFailure.Unavailable(name() + " sent an event that is not JSON");
+            throw new ProviderFailure.Unusable(name() + " sent an event that is not JSON");
         }
         return event(type, event, reply);
     }
 
+    /** A stream that broke: like a lost connection before any text went out, not to be retried after. */
     private static ProviderFailure broken(StreamedReply reply, String reason, Throwable cause) {
         if (reply.text.length() == 0) {
-            return cause instanceof ProviderFailure f ? f : new ProviderFailure.Unavailable(reason, cause);
+            return new ProviderFailure.Unavailable(reason, null, cause);
         }
-        return new ProviderFailure.Broken(reason + " (after " + reply.text.length() + " characters)", cause);
+        return new ProviderFailure.Unusable(reason + " (after " + reply.text.length() + " characters had been sent)", null, cause);
     }
 
     private JsonNode parse(String body) {
         try {
             JsonNode node = JSON.readTree(body);
             if (node == null || !node.isObject()) {
-                throw new ProviderFailure.Unavailable(name() + " answered with a body that is not its protocol");
+                throw new ProviderFailure.Unusable(name() + " answered with a body that is not its protocol");
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new ProviderFailure.Unavailable(name() + " answered with a body that is not JSON");
+            throw new ProviderFailure.Unusable(name() + " answered with a body that is not JSON");
         }
     }
 
     /** A missing field of an answer that parsed: the provider does not speak the protocol we expect. */
     protected ProviderFailure notProtocol(String what) {
-        return new ProviderFailure.Unavailable(name() + " answered without " + what);
+        return new ProviderFailure.Unusable(name() + " answered without " + what);
     }
 
     private ProviderFailure failure(int status, Optional<String> message, Optional<String> retryAfter) {
-        String reason = name() + " answered " + status + message.map(m -> ": " + clip(m)).orElse("");
+        String reason = name() + " answered " + status;
+        String detail = message.map(RemoteChat::clip).orElse(null);
         if (status == 429 || status >= 500) {
             retryAfter.flatMap(RemoteChat::delay).ifPresent(d -> notBefore = Instant.now().plus(d));
-            return new ProviderFailure.Unavailable(reason);
+            return new ProviderFailure.Unavailable(reason, detail, null);
         }
-        return new ProviderFailure.Refused(reason);
+        return new ProviderFailure.Refused(reason, detail);
     }
 
     private Optional<String> errorMessage(String body) {
@@ -233,7 +254,7 @@ public abstract class RemoteChat {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderFailure.Unavailable(name() + " was given up on while waiting out its Retry-After", e);
+            throw new ProviderFailure.Unavailable(name() + " was given up on while waiting out its Retry-After", null, e);
         }
     }
 

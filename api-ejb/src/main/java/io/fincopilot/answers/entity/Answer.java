@@ -7,7 +7,7 @@ import java.util.List;
  * abstained (the documents do not answer), and what it cost.
  */
 public record Answer(String text, List<Citation> citations, boolean abstained, String provider, String model, int tokensIn,
-        int tokensOut) {
+        int tokensOut) implements java.io.Serializable {
 
     public Answer {
         citations = List.copyOf(citations);

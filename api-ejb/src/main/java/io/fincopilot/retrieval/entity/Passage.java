@@ -7,7 +7,7 @@ import java.util.UUID;
  * section heading, a table row's header line, the kind of page) and its fused score.
  */
 public record Passage(UUID chunk, UUID document, String title, int version, int page, String section, String tableHeader,
-        String text, String pageKind, double score) {
+        String text, String pageKind, double score) implements java.io.Serializable {
 
     public Passage withScore(double newScore) {
         return new Passage(chunk, document, title, version, page, section, tableHeader, text, pageKind, newScore);

@@ -9,10 +9,11 @@ import java.util.UUID;
  * {@code unmatched} says what the question named that no document of the organization covers (a
  * company, a period), null when everything it named was found: an answer then abstains.
  */
-public record SearchResult(List<Passage> passages, List<Searched> searched, String scope, String unmatched) {
+public record SearchResult(List<Passage> passages, List<Searched> searched, String scope, String unmatched)
+        implements java.io.Serializable {
 
     /** A document that was searched. */
-    public record Searched(UUID id, String title) {
+    public record Searched(UUID id, String title) implements java.io.Serializable {
     }
 
     public SearchResult {

@@ -28,7 +28,11 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import io.fincopilot.platform.problem.Problem;
+import io.fincopilot.platform.problem.ProblemException;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import java.util.UUID;
@@ -83,6 +87,7 @@ public class AskResource {
     }
 
     private static final Jsonb JSON = JsonbBuilder.create();
+    private static final Logger LOG = Logger.getLogger(AskResource.class.getName());
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -107,7 +112,17 @@ public class AskResource {
         ask.check(tenant, body.query()); // a bad filter is a problem answer, not a broken stream
         StreamingOutput events = out -> {
             EventWriter writer = new EventWriter(out);
-            Asked asked = ask.ask(tenant, by, sourceIp, body.query(), writer);
+            Asked asked;
+            try {
+                asked = ask.ask(tenant, by, sourceIp, body.query(), writer);
+            } catch (RuntimeException e) {
+                // The status went out with the first byte: the problem travels as the stream's last event.
+                Problem problem = e instanceof ProblemException p ? p.problem() : Problem.of(500, "internal-error",
+                        "Internal Server Error", "the answer could not be completed");
+                LOG.log(e instanceof ProblemException ? Level.FINE : Level.WARNING, "a streamed answer failed", e);
+                writer.event("error", problem.toJson(null, null).toString());
+                return;
+            }
             writer.event("citations", asked.answer().citations().stream().map(CitationView::of).toList());
             writer.event("done", AskResponse.of(asked));
         };
@@ -142,7 +157,8 @@ public class AskResource {
                 return;
             }
             try {
-                out.write(("event: " + name + "\ndata: " + JSON.toJson(data) + "\n\n").getBytes(StandardCharsets.UTF_8));
+                String json = data instanceof String raw ? raw : JSON.toJson(data);
+                out.write(("event: " + name + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
             } catch (IOException e) {
                 gone = true;

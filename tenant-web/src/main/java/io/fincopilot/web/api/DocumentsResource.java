@@ -239,8 +239,12 @@ public class DocumentsResource {
             content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "The organization has no such document or version")
     public Response content(@PathParam("id") UUID id,
-            @Parameter(description = "A version; by default the one answers come from, else the latest") @QueryParam("version") Integer version) {
+            @Parameter(description = "A version; by default the one answers come from, else the latest") @QueryParam("version") Integer version,
+            @Context jakarta.ws.rs.core.Request request) throws java.io.IOException {
         StoredContent content = documents.content(callers.tenant(), id, version, callers.require(), callers.sourceIp());
+        if ("HEAD".equals(request.getMethod())) { // no body will be written: give the object's stream back now
+            content.bytes().close();
+        }
         StreamingOutput body = out -> {
             try (InputStream in = content.bytes()) {
                 in.transferTo(out);

@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * The console's event streams and a document's original (where a citation opens), at
  * {@code /console/stream} (declared in web.xml): reached with the console's login session, unlike
- * the API, which takes only bearer credentials. Read-only: nothing here changes anything, so the
- * session cookie cannot be abused to act for the person.
+ * the API, which takes only bearer credentials. Read-only: nothing here changes the organization's
+ * data (reading an original is audited), so the session cookie cannot be abused to act for the
+ * person.
  */
 public class ConsoleStreams extends Application {
 

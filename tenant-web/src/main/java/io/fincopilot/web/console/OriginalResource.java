@@ -8,7 +8,11 @@ import io.fincopilot.security.Permission;
 import io.fincopilot.web.api.DocumentsResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.fincopilot.platform.problem.ProblemException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,7 +27,9 @@ import java.util.UUID;
  * A document's original for the console, where an answer's citation opens it: a PDF inline, so
  * that the browser's viewer goes to the cited page ({@code #page=N}); anything else as a download
  * (an uploaded HTML page is never rendered in the console's origin). Read-only and audited like
- * the API's {@code GET /api/v1/documents/{id}/content}, through the same service.
+ * the API's {@code GET /api/v1/documents/{id}/content}, through the same service. A browser that
+ * says the request comes from another site is refused, so no page elsewhere can make a logged-in
+ * person's browser read originals (and fill the audit trail).
  */
 @ApplicationScoped
 @Path("documents/{id}/original")
@@ -38,8 +44,15 @@ public class OriginalResource {
     @GET
     @Produces(MediaType.WILDCARD)
     @Allowed(Permission.DOCUMENTS_READ_NAME)
-    public Response original(@PathParam("id") UUID id, @QueryParam("version") Integer version) {
+    public Response original(@PathParam("id") UUID id, @QueryParam("version") Integer version,
+            @HeaderParam("Sec-Fetch-Site") String fetchSite, @Context Request request) throws java.io.IOException {
+        if ("cross-site".equals(fetchSite)) { // another site's page may not make the browser read (and audit) an original
+            throw ProblemException.forbidden("originals open from the console only");
+        }
         StoredContent content = documents.content(callers.tenant(), id, version, callers.require(), callers.sourceIp());
+        if ("HEAD".equals(request.getMethod())) { // no body will be written: give the object's stream back now
+            content.bytes().close();
+        }
         StreamingOutput body = out -> {
             try (InputStream in = content.bytes()) {
                 in.transferTo(out);
