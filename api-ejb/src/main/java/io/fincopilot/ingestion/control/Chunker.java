@@ -41,29 +41,51 @@ public final class Chunker {
         return budget;
     }
 
+    /**
+     * Pages are cut side by side (the parallel common pool: tokenizing is most of ingestion's work
+     * before embedding), each starting under the last heading of the pages before it; the chunks
+     * come out in page order.
+     */
     public List<Chunk> chunk(ExtractedDocument document) {
-        List<Chunk> chunks = new ArrayList<>();
+        List<Page> pages = document.pages();
+        String[] headingAtStart = new String[pages.size()];
         String heading = null;
-        for (Page page : document.pages()) {
-            Packer packer = new Packer(page.number(), heading, null, chunks);
-            for (Block block : page.blocks()) {
-                if (block instanceof Heading h) {
-                    packer.flush();
-                    heading = h.text().isBlank() ? heading : h.text();
-                    packer = new Packer(page.number(), heading, null, chunks);
-                    continue;
-                }
-                String tableHeader = block instanceof TableRow row && !row.header().isBlank() ? row.header() : null;
-                if (!Objects.equals(tableHeader, packer.tableHeader)) {
-                    packer.flush();
-                    packer = new Packer(page.number(), heading, tableHeader, chunks);
-                }
-                if (!block.text().isBlank()) {
-                    packer.add(block.text().strip());
+        for (int i = 0; i < pages.size(); i++) {
+            headingAtStart[i] = heading;
+            for (Block block : pages.get(i).blocks()) {
+                if (block instanceof Heading h && !h.text().isBlank()) {
+                    heading = h.text();
                 }
             }
-            packer.flush();
         }
+        List<List<Chunk>> perPage = java.util.stream.IntStream.range(0, pages.size()).parallel()
+                .mapToObj(i -> chunk(pages.get(i), headingAtStart[i])).toList();
+        List<Chunk> chunks = new ArrayList<>();
+        perPage.forEach(chunks::addAll);
+        return chunks;
+    }
+
+    private List<Chunk> chunk(Page page, String startHeading) {
+        List<Chunk> chunks = new ArrayList<>();
+        String heading = startHeading;
+        Packer packer = new Packer(page.number(), heading, null, chunks);
+        for (Block block : page.blocks()) {
+            if (block instanceof Heading h) {
+                packer.flush();
+                heading = h.text().isBlank() ? heading : h.text();
+                packer = new Packer(page.number(), heading, null, chunks);
+                continue;
+            }
+            String tableHeader = block instanceof TableRow row && !row.header().isBlank() ? row.header() : null;
+            if (!Objects.equals(tableHeader, packer.tableHeader)) {
+                packer.flush();
+                packer = new Packer(page.number(), heading, tableHeader, chunks);
+            }
+            if (!block.text().isBlank()) {
+                packer.add(block.text().strip());
+            }
+        }
+        packer.flush();
         return chunks;
     }
 

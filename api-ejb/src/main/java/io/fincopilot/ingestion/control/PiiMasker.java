@@ -60,11 +60,14 @@ public final class PiiMasker {
         return new MaskedText(masked, new PiiCounts(counts));
     }
 
-    /** Masks every block's text; pages, block kinds and notes are kept. */
+    /** Masks every block's text, pages side by side (the parallel common pool); pages, block kinds and notes are kept. */
     public MaskedDocument mask(ExtractedDocument document) {
-        PiiCounts[] total = {PiiCounts.NONE};
-        List<Page> pages = new ArrayList<>(document.pageCount());
-        for (Page page : document.pages()) {
+        List<Page> source = document.pages();
+        Page[] pages = new Page[source.size()];
+        PiiCounts[] counts = new PiiCounts[source.size()];
+        java.util.stream.IntStream.range(0, source.size()).parallel().forEach(i -> {
+            Page page = source.get(i);
+            PiiCounts[] total = {PiiCounts.NONE};
             List<Block> blocks = new ArrayList<>(page.blocks().size());
             for (Block block : page.blocks()) {
                 blocks.add(block.withText(text -> {
@@ -73,9 +76,14 @@ public final class PiiMasker {
                     return masked.text();
                 }));
             }
-            pages.add(new Page(page.number(), blocks));
+            pages[i] = new Page(page.number(), blocks);
+            counts[i] = total[0];
+        });
+        PiiCounts total = PiiCounts.NONE;
+        for (PiiCounts c : counts) {
+            total = total.plus(c);
         }
-        return new MaskedDocument(new ExtractedDocument(document.type(), pages, document.notes()), total[0]);
+        return new MaskedDocument(new ExtractedDocument(document.type(), List.of(pages), document.notes()), total);
     }
 
     private String phones(String text, Map<PiiKind, Integer> counts) {
