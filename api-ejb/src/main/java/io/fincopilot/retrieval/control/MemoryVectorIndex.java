@@ -47,6 +47,9 @@ public class MemoryVectorIndex implements VectorIndex {
         }
     }
 
+    /** Chunks from which a tenant's vectors are scanned in two halves at once. */
+    static final int SIDE_BY_SIDE = 20_000;
+
     private final DataSource dataSource;
     private final int dimensions;
     private final long budgetBytes;
@@ -69,10 +72,30 @@ public class MemoryVectorIndex implements VectorIndex {
             throw new IllegalStateException("the tenant's vectors could not be read", e);
         }
         evictBeyondBudget(tenant);
-        PriorityQueue<ScoredChunk> best = new PriorityQueue<>(Comparator.comparingDouble(ScoredChunk::score));
+        List<Map.Entry<UUID, Segment>> wanted = new ArrayList<>();
+        long total = 0;
         for (Map.Entry<UUID, Segment> entry : segments.entrySet()) {
             if (documents == null || documents.contains(entry.getKey())) {
-                scan(entry.getKey(), entry.getValue(), query, k, best);
+                wanted.add(entry);
+                total += entry.getValue().chunks().length;
+            }
+        }
+        PriorityQueue<ScoredChunk> best;
+        if (total < SIDE_BY_SIDE) {
+            best = scan(wanted, query, k);
+        } else {
+            // Two halves side by side (the parallel common pool): a large tenant's scan is most of a search's time.
+            long half = 0;
+            int split = 0;
+            while (split < wanted.size() && half < total / 2) {
+                half += wanted.get(split++).getValue().chunks().length;
+            }
+            List<Map.Entry<UUID, Segment>> second = wanted.subList(split, wanted.size());
+            java.util.concurrent.CompletableFuture<PriorityQueue<ScoredChunk>> other =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> scan(second, query, k));
+            best = scan(wanted.subList(0, split), query, k);
+            for (ScoredChunk c : other.join()) {
+                offer(best, c, k);
             }
         }
         List<ScoredChunk> ranked = new ArrayList<>(best);
@@ -92,20 +115,61 @@ public class MemoryVectorIndex implements VectorIndex {
         return tenants.values().stream().mapToLong(TenantVectors::bytes).sum();
     }
 
-    private void scan(UUID document, Segment segment, float[] query, int k, PriorityQueue<ScoredChunk> best) {
-        float[] v = segment.vectors();
-        for (int i = 0, offset = 0; i < segment.chunks().length; i++, offset += dimensions) {
-            double dot = 0;
-            for (int j = 0; j < dimensions; j++) {
-                dot += query[j] * v[offset + j];
-            }
-            if (best.size() < k) {
-                best.add(new ScoredChunk(segment.chunks()[i], document, dot));
-            } else if (dot > best.peek().score()) {
-                best.poll();
-                best.add(new ScoredChunk(segment.chunks()[i], document, dot));
+    private PriorityQueue<ScoredChunk> scan(List<Map.Entry<UUID, Segment>> segments, float[] query, int k) {
+        PriorityQueue<ScoredChunk> best = new PriorityQueue<>(Comparator.comparingDouble(ScoredChunk::score));
+        for (Map.Entry<UUID, Segment> entry : segments) {
+            Segment segment = entry.getValue();
+            float[] v = segment.vectors();
+            for (int i = 0, offset = 0; i < segment.chunks().length; i++, offset += dimensions) {
+                double score = dot(query, v, offset, dimensions);
+                if (best.size() < k || score > best.peek().score()) {
+                    offer(best, new ScoredChunk(segment.chunks()[i], entry.getKey(), score), k);
+                }
             }
         }
+        return best;
+    }
+
+    private static void offer(PriorityQueue<ScoredChunk> best, ScoredChunk chunk, int k) {
+        if (best.size() < k) {
+            best.add(chunk);
+        } else if (chunk.score() > best.peek().score()) {
+            best.poll();
+            best.add(chunk);
+        }
+    }
+
+    /**
+     * The dot product of the query and one stored vector, in eight independent sums: one running
+     * sum makes every addition wait for the one before, eight let the processor overlap them
+     * (about four times faster here). Float sums of unit vectors of 384 dimensions differ from a
+     * double sum in the sixth decimal, far below any gap that orders chunks.
+     */
+    static float dot(float[] q, float[] v, int offset, int n) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        float s4 = 0;
+        float s5 = 0;
+        float s6 = 0;
+        float s7 = 0;
+        int j = 0;
+        for (; j + 7 < n; j += 8) {
+            int o = offset + j;
+            s0 += q[j] * v[o];
+            s1 += q[j + 1] * v[o + 1];
+            s2 += q[j + 2] * v[o + 2];
+            s3 += q[j + 3] * v[o + 3];
+            s4 += q[j + 4] * v[o + 4];
+            s5 += q[j + 5] * v[o + 5];
+            s6 += q[j + 6] * v[o + 6];
+            s7 += q[j + 7] * v[o + 7];
+        }
+        for (; j < n; j++) {
+            s0 += q[j] * v[offset + j];
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     /** Brings the tenant's segments in line with PostgreSQL; answers a snapshot to search. */
