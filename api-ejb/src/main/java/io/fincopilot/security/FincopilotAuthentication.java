@@ -57,7 +57,9 @@ public abstract class FincopilotAuthentication implements HttpAuthenticationMech
             }
             String credential = credential(req);
             if (credential != null) {
-                return admitted(admit(credential, req, isApiPath(path)), req, res, ctx, path);
+                // A credential header counts against the plan's rate limit wherever it is sent: the
+                // console's read-only resources must not be a way around the API's limit.
+                return admitted(admit(credential, req, true), req, res, ctx, path);
             }
             if (isApiPath(path)) {
                 return ctx.doNothing();

@@ -78,6 +78,23 @@ class BadInputIT {
     }
 
     @Test
+    void aBodyShorterThanItsDeclaredLengthIs408NotA500() throws Exception {
+        URI api = URI.create(STACK.url("/api/v1/ask"));
+        String key = Tenants.key(admin, "ask");
+        try (java.net.Socket socket = new java.net.Socket(api.getHost(), api.getPort())) {
+            socket.setSoTimeout(90_000);
+            String head = "POST " + api.getPath() + " HTTP/1.1\r\nHost: " + api.getHost() + ":" + api.getPort()
+                    + "\r\nX-API-Key: " + key + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+                    + "{\"question\":\"trunc";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush(); // and then nothing more: the server's read gives up after its timeout
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            assertEquals("HTTP/1.1 408 Request Timeout", status);
+        }
+    }
+
+    @Test
     void anOversizedBodyIs413() {
         String huge = "{\"name\":\"" + "x".repeat(600_000) + "\",\"scopes\":[\"ask\"]}";
         HttpResponse<String> response = STACK.postJson("/api/v1/keys", admin, huge);

@@ -82,6 +82,13 @@ class ConsoleAskIT {
         HttpResponse<String> elsewhere = http.send(HttpRequest.newBuilder(URI.create(href.substring(0, href.indexOf('#'))))
                 .header("Cookie", session).header("Sec-Fetch-Site", "cross-site").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, elsewhere.statusCode(), "another site's page cannot make the browser read an original");
+        HttpResponse<String> sibling = http.send(HttpRequest.newBuilder(URI.create(href.substring(0, href.indexOf('#'))))
+                .header("Cookie", session).header("Sec-Fetch-Site", "Same-Site").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, sibling.statusCode(), "only the console's own origin (or the address bar) may");
+        HttpResponse<String> bearer = http.send(HttpRequest.newBuilder(URI.create(href.substring(0, href.indexOf('#'))))
+                .header("Authorization", "Bearer " + tenant.adminToken()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(bearer.headers().firstValue("RateLimit-Remaining").isPresent(),
+                "a credential header counts against the plan's limit here too: " + bearer.headers().map());
         UUID page = ok(() -> api.documents().uploadDocument(DocumentsIT.file("page.html",
                 "<html><body><script>alert(1)</script><p>Board minutes</p></body></html>"), null, null, null, null, null, null))
                 .getDocument().getId();

@@ -42,7 +42,14 @@ public class JsonBodyGuard implements ReaderInterceptor {
         if (!isJson(context.getMediaType())) {
             return context.proceed();
         }
-        byte[] body = readAtMost(context.getInputStream(), maxBytes);
+        byte[] body;
+        try {
+            body = readAtMost(context.getInputStream(), maxBytes);
+        } catch (IOException e) {
+            // The client stopped sending before its declared length (the container's read timed out).
+            throw new ProblemException(Problem.of(408, "body-incomplete", "Request body incomplete",
+                    "the body ended or stalled before the length the request declared"));
+        }
         check(body);
         context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();

@@ -28,8 +28,9 @@ import java.util.UUID;
  * that the browser's viewer goes to the cited page ({@code #page=N}); anything else as a download
  * (an uploaded HTML page is never rendered in the console's origin). Read-only and audited like
  * the API's {@code GET /api/v1/documents/{id}/content}, through the same service. A browser that
- * says the request comes from another site is refused, so no page elsewhere can make a logged-in
- * person's browser read originals (and fill the audit trail).
+ * says the request comes from anywhere but the console's own origin (or the person's own address
+ * bar) is refused, so no page elsewhere can make a logged-in person's browser read originals (and
+ * fill the audit trail).
  */
 @ApplicationScoped
 @Path("documents/{id}/original")
@@ -46,7 +47,7 @@ public class OriginalResource {
     @Allowed(Permission.DOCUMENTS_READ_NAME)
     public Response original(@PathParam("id") UUID id, @QueryParam("version") Integer version,
             @HeaderParam("Sec-Fetch-Site") String fetchSite, @Context Request request) throws java.io.IOException {
-        if ("cross-site".equals(fetchSite)) { // another site's page may not make the browser read (and audit) an original
+        if (fetchSite != null && !fetchSite.strip().equalsIgnoreCase("same-origin") && !fetchSite.strip().equalsIgnoreCase("none")) { // another site's page may not make the browser read (and audit) an original
             throw ProblemException.forbidden("originals open from the console only");
         }
         StoredContent content = documents.content(callers.tenant(), id, version, callers.require(), callers.sourceIp());
