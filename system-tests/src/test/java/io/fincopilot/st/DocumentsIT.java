@@ -251,8 +251,13 @@ class DocumentsIT {
         assertEquals(2, document.getReadyVersion(), "answers moved to the new version once it was ready");
         assertEquals(List.of(), ok(() -> admin.documents().listDocumentChunks(id, 1, null, null)), "the old version left the index");
         assertTrue(ok(() -> admin.documents().listDocumentChunks(id, null, null, null)).get(0).getText().startsWith("plan v2"));
-        assertTrue(STACK.get("/api/v1/documents/" + id + "/content?version=1", readerKey).body().startsWith("plan v1"));
-        assertTrue(STACK.get("/api/v1/documents/" + id + "/content?version=2", readerKey).body().startsWith("plan v2"));
+        var first = STACK.get("/api/v1/documents/" + id + "/content?version=1", readerKey);
+        assertTrue(first.body().startsWith("plan v1"));
+        assertTrue(first.headers().firstValue("Content-Disposition").orElse("").contains("filename=\"plan.txt\""),
+                "an old version keeps its own file name: " + first.headers().firstValue("Content-Disposition"));
+        var latest = STACK.get("/api/v1/documents/" + id + "/content?version=2", readerKey);
+        assertTrue(latest.body().startsWith("plan v2"));
+        assertTrue(latest.headers().firstValue("Content-Disposition").orElse("").contains("filename=\"plan-v2.txt\""));
         assertEquals(404, STACK.get("/api/v1/documents/" + id + "/content?version=3", readerKey).statusCode());
 
         String prefix = "tenants/" + tenant.id() + "/documents/" + id + "/";

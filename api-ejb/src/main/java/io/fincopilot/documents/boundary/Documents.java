@@ -214,7 +214,7 @@ public class Documents {
         audit.record(tenant.value(), new Act(by.actor(), by.kind().name().toLowerCase(), "document.downloaded",
                 "document:" + id, sourceIp, Act.Outcome.SUCCESS, Map.of("version", wanted)));
         return new StoredContent(objects.open(v.objectKey(), v.objectVersion()), v.mediaType(), v.sizeBytes(),
-                details.document().fileName(), wanted, v.sha256());
+                v.fileName().orElse(details.document().fileName()), wanted, v.sha256());
     }
 
     /**

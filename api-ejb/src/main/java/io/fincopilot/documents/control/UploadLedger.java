@@ -111,8 +111,8 @@ public class UploadLedger {
             version = document.nextVersion(intent.fileName(), now);
         }
         String key = DocumentObjects.key(tenant, document.id(), version);
-        tenantEm.persist(new DocumentVersion(document.id(), version, intent.mediaType(), intent.size(), intent.sha256(),
-                key, by.actor(), now));
+        tenantEm.persist(new DocumentVersion(document.id(), version, intent.fileName() == null ? document.fileName()
+                : intent.fileName(), intent.mediaType(), intent.size(), intent.sha256(), key, by.actor(), now));
         try {
             tenantEm.flush();
         } catch (jakarta.persistence.PersistenceException e) {

@@ -90,12 +90,17 @@ public class DocumentVersion implements java.io.Serializable {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    /** The name of the file this version was uploaded as; null for versions older than V10. */
+    @Column(name = "file_name", length = 255, updatable = false)
+    private String fileName;
+
     protected DocumentVersion() {
     }
 
-    public DocumentVersion(UUID documentId, int version, String mediaType, long sizeBytes, String sha256,
+    public DocumentVersion(UUID documentId, int version, String fileName, String mediaType, long sizeBytes, String sha256,
             String objectKey, String createdBy, Instant now) {
         this.id = UUID.randomUUID();
+        this.fileName = fileName;
         this.documentId = documentId;
         this.version = version;
         this.status = VersionStatus.UPLOADING;
@@ -198,5 +203,10 @@ public class DocumentVersion implements java.io.Serializable {
 
     public Instant finishedAt() {
         return finishedAt;
+    }
+
+    /** The name this version was uploaded as, if it was kept (versions since V10). */
+    public java.util.Optional<String> fileName() {
+        return java.util.Optional.ofNullable(fileName);
     }
 }
