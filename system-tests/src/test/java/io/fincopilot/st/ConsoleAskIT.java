@@ -50,9 +50,14 @@ class ConsoleAskIT {
         UUID othersDocument = ok(() -> other.asAdmin().documents().uploadDocument(DocumentsIT.file("other.txt",
                 "Another organization's report " + UUID.randomUUID()), null, null, null, null, null, null)).getDocument().getId();
 
+        String othersQuestion = "What did the other organization ask " + UUID.randomUUID() + "?";
+        ok(() -> Api.as(Tenants.key(other.adminToken(), "ask")).ask().ask(new io.fincopilot.client.model.AskRequest()
+                .question(othersQuestion)));
         browser.driver().get(stack.url("/console/ask.xhtml"));
         browser.logInOnKeycloak(tenant.admin(), tenant.password());
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("ask-form:question")));
+        browser.driver().findElement(By.id("ask-form:ask")).click(); // nothing typed
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "a question is 1 to"));
         browser.driver().findElement(By.id("ask-form:question")).sendKeys(question.text());
         browser.driver().findElement(By.id("ask-form:ask")).click();
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("answer-text")));
@@ -104,6 +109,7 @@ class ConsoleAskIT {
 
         String history = browser.driver().findElement(By.id("ask-form:history")).getText();
         assertTrue(history.contains(question.text()) && history.contains(tenant.admin()), "the question is in the history: " + history);
+        assertTrue(!history.contains(othersQuestion), "another organization's questions are not: " + history);
         browser.driver().findElement(By.id("ask-form:question")).clear();
         browser.driver().findElement(By.cssSelector("button.again")).click();
         // The panel is rendered again around the box: read it afresh when the old one went stale.

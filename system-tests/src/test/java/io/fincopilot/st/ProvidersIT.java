@@ -16,7 +16,6 @@ import io.fincopilot.client.model.DocumentView;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -145,7 +144,7 @@ class ProvidersIT {
         assertFalse(user.contains("ir@northwind-capital.com"), "only masked text leaves: " + user);
         assertTrue(user.contains("[EMAIL]"), user);
         assertTrue(user.endsWith("Question: " + QUESTION));
-        try (Connection db = DriverManager.getConnection(STACK.env("DATABASE_JDBC_URL"), "postgres", STACK.secret("PG_SUPER_PASSWORD"));
+        try (Connection db = GeneratedChunks.superuser();
                 PreparedStatement q = db.prepareStatement("select kind, sum(quantity) from usage_events where tenant_id = ? "
                         + "and provider = 'openai' and model = 'fake-gpt' group by kind")) {
             q.setObject(1, openAi.id());

@@ -23,8 +23,7 @@ final class AnthropicChat extends RemoteChat {
 
     @Override
     protected URI uri() {
-        String base = endpoint.baseUrl().toString();
-        return URI.create((base.endsWith("/") ? base : base + "/") + "v1/messages");
+        return at("v1/messages");
     }
 
     @Override

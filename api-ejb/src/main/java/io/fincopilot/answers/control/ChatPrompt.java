@@ -37,10 +37,7 @@ public record ChatPrompt(String system, String user, List<Passage> passages) {
             Passage p = read.get(i);
             user.append("<passage number=\"").append(i + 1).append("\" document=\"").append(escape(MASKER.mask(p.title()).text()))
                     .append("\" page=\"").append(p.page()).append("\">\n");
-            if (p.tableHeader() != null && !p.tableHeader().isBlank() && !p.text().contains(p.tableHeader())) {
-                user.append(escape(p.tableHeader())).append('\n');
-            }
-            user.append(escape(p.text())).append("\n</passage>\n");
+            user.append(escape(p.textWithHeader())).append("\n</passage>\n");
         }
         user.append("\nQuestion: ").append(escape(question.strip()));
         return new ChatPrompt(SYSTEM, user.toString(), read);

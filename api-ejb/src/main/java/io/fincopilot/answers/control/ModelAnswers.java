@@ -57,8 +57,7 @@ public final class ModelAnswers {
     }
 
     private static String quote(Passage p) {
-        String text = p.tableHeader() != null && !p.tableHeader().isBlank() && !p.text().contains(p.tableHeader())
-                ? p.tableHeader() + "\n" + p.text() : p.text();
+        String text = p.textWithHeader();
         return text.length() <= QUOTE ? text : text.substring(0, QUOTE) + "\u2026";
     }
 

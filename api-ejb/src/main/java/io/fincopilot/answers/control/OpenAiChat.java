@@ -20,8 +20,7 @@ final class OpenAiChat extends RemoteChat {
 
     @Override
     protected URI uri() {
-        String base = endpoint.baseUrl().toString();
-        return URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions");
+        return at("chat/completions");
     }
 
     @Override

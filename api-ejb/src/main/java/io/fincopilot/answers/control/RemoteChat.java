@@ -98,6 +98,12 @@ public abstract class RemoteChat {
 
     protected abstract URI uri();
 
+    /** The endpoint's base URL with {@code path} after it. */
+    protected URI at(String path) {
+        String base = endpoint.baseUrl().toString();
+        return URI.create((base.endsWith("/") ? base : base + "/") + path);
+    }
+
     protected abstract void headers(HttpRequest.Builder request);
 
     protected abstract ObjectNode body(ChatPrompt prompt, boolean stream);

@@ -12,4 +12,9 @@ public record Passage(UUID chunk, UUID document, String title, int version, int 
     public Passage withScore(double newScore) {
         return new Passage(chunk, document, title, version, page, section, tableHeader, text, pageKind, newScore);
     }
+
+    /** The text with its table's header line in front, unless the text already holds it. */
+    public String textWithHeader() {
+        return tableHeader == null || tableHeader.isBlank() || text.contains(tableHeader) ? text : tableHeader + "\n" + text;
+    }
 }

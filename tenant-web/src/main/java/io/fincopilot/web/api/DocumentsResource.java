@@ -242,7 +242,18 @@ public class DocumentsResource {
             @Parameter(description = "A version; by default the one answers come from, else the latest") @QueryParam("version") Integer version,
             @Context jakarta.ws.rs.core.Request request) throws java.io.IOException {
         StoredContent content = documents.content(callers.tenant(), id, version, callers.require(), callers.sourceIp());
-        if ("HEAD".equals(request.getMethod())) { // no body will be written: give the object's stream back now
+        return original(content, content.mediaType(), "attachment", request)
+                .header("X-Document-Version", content.version())
+                .header("X-Content-SHA256", content.sha256()).build();
+    }
+
+    /**
+     * A stored original as a response: its bytes streamed from S3, or, for a HEAD request (no body
+     * will be written), the object's stream given back at once so that no S3 connection is held.
+     */
+    public static Response.ResponseBuilder original(StoredContent content, String mediaType, String disposition,
+            jakarta.ws.rs.core.Request request) throws java.io.IOException {
+        if ("HEAD".equals(request.getMethod())) {
             content.bytes().close();
         }
         StreamingOutput body = out -> {
@@ -250,11 +261,8 @@ public class DocumentsResource {
                 in.transferTo(out);
             }
         };
-        return Response.ok(body, content.mediaType())
-                .header("Content-Length", content.size())
-                .header("Content-Disposition", contentDisposition(content.fileName()))
-                .header("X-Document-Version", content.version())
-                .header("X-Content-SHA256", content.sha256()).build();
+        return Response.ok(body, mediaType).header("Content-Length", content.size())
+                .header("Content-Disposition", contentDisposition(disposition, content.fileName()));
     }
 
     @GET
@@ -356,7 +364,7 @@ public class DocumentsResource {
     }
 
     /** @param kind {@code attachment}, or {@code inline} for what a browser may show itself */
-    public static String contentDisposition(String kind, String fileName) {
+    static String contentDisposition(String kind, String fileName) {
         String ascii = fileName.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "_").replace("\\", "_");
         String exact = java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
         return kind + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + exact;

@@ -2,25 +2,23 @@ package io.fincopilot.web.console;
 
 import io.fincopilot.documents.boundary.Documents;
 import io.fincopilot.documents.boundary.StoredContent;
+import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.security.Allowed;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Permission;
 import io.fincopilot.web.api.DocumentsResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.fincopilot.platform.problem.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.InputStream;
 import java.util.UUID;
 
 /**
@@ -47,22 +45,15 @@ public class OriginalResource {
     @Allowed(Permission.DOCUMENTS_READ_NAME)
     public Response original(@PathParam("id") UUID id, @QueryParam("version") Integer version,
             @HeaderParam("Sec-Fetch-Site") String fetchSite, @Context Request request) throws java.io.IOException {
-        if (fetchSite != null && !fetchSite.strip().equalsIgnoreCase("same-origin") && !fetchSite.strip().equalsIgnoreCase("none")) { // another site's page may not make the browser read (and audit) an original
+        // Another site's page may not make the browser read (and audit) an original.
+        String site = fetchSite == null ? null : fetchSite.strip();
+        if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
             throw ProblemException.forbidden("originals open from the console only");
         }
         StoredContent content = documents.content(callers.tenant(), id, version, callers.require(), callers.sourceIp());
-        if ("HEAD".equals(request.getMethod())) { // no body will be written: give the object's stream back now
-            content.bytes().close();
-        }
-        StreamingOutput body = out -> {
-            try (InputStream in = content.bytes()) {
-                in.transferTo(out);
-            }
-        };
         boolean pdf = "application/pdf".equals(content.mediaType());
-        return Response.ok(body, pdf ? content.mediaType() : MediaType.APPLICATION_OCTET_STREAM)
-                .header("Content-Length", content.size())
-                .header("Content-Disposition", DocumentsResource.contentDisposition(pdf ? "inline" : "attachment", content.fileName()))
+        return DocumentsResource.original(content, pdf ? content.mediaType() : MediaType.APPLICATION_OCTET_STREAM,
+                pdf ? "inline" : "attachment", request)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, no-store").build();
     }
