@@ -3,9 +3,12 @@ package io.fincopilot.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
@@ -40,8 +43,13 @@ public class PlatformMetrics {
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
 
+    /** The timer of each operation and status class, kept: the registry's look-up is not free on every request. */
+    private final ConcurrentMap<String, Timer> requestTimers = new ConcurrentHashMap<>();
+
     public void request(String operation, int status, Duration duration) {
-        registry.timer(REQUESTS, new Tag("operation", operation), new Tag("status", status / 100 + "xx")).update(duration);
+        String statusClass = status / 100 + "xx";
+        requestTimers.computeIfAbsent(operation + " " + statusClass, k -> registry.timer(REQUESTS,
+                new Tag("operation", operation), new Tag("status", statusClass))).update(duration);
     }
 
     public void refused(String problemType) {

@@ -27,6 +27,8 @@ public final class StructuredLog {
         all.putAll(fields);
         LogRecord record = new LogRecord(level, message);
         record.setLoggerName(logger.getName());
+        // Named here, the source is not inferred by walking the stack, which cost every request a few percent.
+        record.setSourceClassName(logger.getName());
         record.setParameters(new Object[] {all});
         record.setThrown(thrown);
         logger.log(record);

@@ -3,6 +3,8 @@ package io.fincopilot.ratelimit;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -10,9 +12,9 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * Counts requests in fixed one-minute windows kept in PostgreSQL, so that every instance shares
- * the same counters: one atomic upsert per request, whatever the number of buckets. Buckets are
- * named by what they limit ({@code key:<id>}, {@code tenant:<id>}), never by a client-supplied address.
+ * The shared counters of the rate limits: fixed one-minute windows in PostgreSQL that every instance
+ * reserves hits from (see {@link RateLimits}). Buckets are named by what they limit
+ * ({@code key:<id>}, {@code tenant:<id>}), never by a client-supplied address.
  */
 @Stateless
 // Admission counts requests before the container knows the caller; the clean-up runs on the container's timer.
@@ -22,36 +24,28 @@ public class RateLimiter {
     @PersistenceContext(unitName = "fincopilot")
     EntityManager em;
 
-    /** Counts one request against the bucket and answers where it stands. */
-    public RateLimit hit(String bucket, int limitPerMinute) {
-        return count(List.of(new Bucket(bucket, limitPerMinute)));
-    }
-
-    /** Counts one request against two buckets in one statement and answers the tighter verdict. */
-    public RateLimit hitBoth(String first, int firstLimit, String second, int secondLimit) {
-        return count(List.of(new Bucket(first, firstLimit), new Bucket(second, secondLimit)));
-    }
-
-    /** Counts an occurrence and answers whether it is the bucket's first in this minute. */
-    public boolean firstThisMinute(String bucket) {
-        return hit(bucket, 1).allowed();
-    }
-
-    /** One upsert for every bucket, on the database's clock; each row says its bucket, its hits and the seconds left. */
-    private RateLimit count(List<Bucket> buckets) {
+    /**
+     * Adds each ask's hits to its bucket's counter for the current minute, on the database's clock,
+     * in one upsert. Committed on its own: a reservation an instance spends must never be rolled back
+     * with the request that made it.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Allowances.Grant> reserve(List<Allowances.Ask> asks) {
         StringJoiner values = new StringJoiner(", ");
-        for (int i = 1; i <= buckets.size(); i++) {
-            values.add("(?" + i + ", date_trunc('minute', clock_timestamp()), 1)");
+        for (int i = 0; i < asks.size(); i++) {
+            values.add("(?" + (2 * i + 1) + ", date_trunc('minute', clock_timestamp()), ?" + (2 * i + 2) + ")");
         }
         Query upsert = em.createNativeQuery("insert into rate_limit_windows (bucket, window_start, hits) values "
-                + values + " on conflict (bucket, window_start) do update set hits = rate_limit_windows.hits + 1 "
-                + "returning bucket, hits, ceil(extract(epoch from date_trunc('minute', clock_timestamp()) "
+                + values + " on conflict (bucket, window_start) do update set hits = rate_limit_windows.hits + excluded.hits "
+                + "returning bucket, hits, floor(1000 * extract(epoch from date_trunc('minute', clock_timestamp()) "
                 + "+ interval '1 minute' - clock_timestamp()))");
-        for (int i = 1; i <= buckets.size(); i++) {
-            upsert.setParameter(i, buckets.get(i - 1).name());
+        for (int i = 0; i < asks.size(); i++) {
+            upsert.setParameter(2 * i + 1, asks.get(i).bucket().name());
+            upsert.setParameter(2 * i + 2, asks.get(i).hits());
         }
         List<?> rows = upsert.getResultList();
-        return Bucket.tightest(buckets, rows.stream().map(r -> (Object[]) r).toList());
+        return rows.stream().map(r -> (Object[]) r).map(row -> new Allowances.Grant(
+                (String) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).longValue())).toList();
     }
 
     /** Old windows are of no further use. */

@@ -1,7 +1,6 @@
 package io.fincopilot.security;
 
 import static io.fincopilot.persistence.NativeValues.instant;
-import static io.fincopilot.persistence.NativeValues.timestamptz;
 import static io.fincopilot.persistence.NativeValues.uuid;
 
 import io.fincopilot.audit.boundary.AuditTrail;
@@ -11,13 +10,12 @@ import io.fincopilot.keys.control.KeySecret;
 import io.fincopilot.platform.problem.Problem;
 import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.ratelimit.RateLimit;
-import io.fincopilot.ratelimit.RateLimiter;
+import io.fincopilot.ratelimit.RateLimits;
 import io.fincopilot.tenancy.boundary.Organizations;
 import io.fincopilot.tenancy.boundary.People;
 import io.fincopilot.tenancy.entity.OrganizationStatus;
 import io.fincopilot.tenancy.entity.TenantId;
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,16 +32,20 @@ import java.util.UUID;
  * Decides, once per request, whether a verified credential may come in: the organization must be
  * active, a person must still be a member (with the role the membership has now), an API key must
  * be valid, unrevoked, unexpired and used from an allowed address. On the API it also counts the
- * request against the rate limits. Everything here reads PostgreSQL, so a revocation, suspension or
- * role change made on any instance applies to the very next request on every instance.
+ * request against the rate limits. What it reads from PostgreSQL is reused for at most 0.9 s
+ * ({@link CredentialCache}), so a revocation, suspension or role change made on any instance applies
+ * within a second on every instance (at once on the instance that made it).
  */
-@Stateless
-// It decides whether a credential may come in at all: the container knows no caller yet.
-@PermitAll
+@ApplicationScoped
+// Not an EJB: it runs before the container knows any caller, so there is nobody to authorize, and it
+// only reads (what it writes, the key's last use and the rate-limit reservations, commits on its own).
 public class Admission {
 
-    /** A caller let in, and where it stands against its rate limits (null when not counted). */
-    public record Admitted(Caller caller, RateLimit rateLimit) {
+    /**
+     * A caller let in; its organization's standing as admission read it (null for callers without
+     * one); where it stands against its rate limits (null when not counted).
+     */
+    public record Admitted(Caller caller, Organizations.Standing standing, RateLimit rateLimit) {
     }
 
     /**
@@ -58,7 +60,7 @@ public class Admission {
             return new StoredKey(uuid(row[0]), new TenantId(uuid(row[1])), (String) row[2], (String) row[3],
                     (String) row[4], instant(row[5]), row[6] != null, row[7] == null ? null : ((Number) row[7]).intValue(),
                     instant(row[8]), new Organizations.Standing(OrganizationStatus.valueOf((String) row[9]),
-                            (String) row[10], ((Number) row[11]).intValue()));
+                            (String) row[10], (String) row[11], (String) row[12], ((Number) row[13]).intValue()));
         }
 
         /** A key expires at the instant its expiry names, not a moment later. */
@@ -99,7 +101,7 @@ public class Admission {
     Organizations organizations;
 
     @Inject
-    RateLimiter limiter;
+    RateLimits limiter;
 
     @Inject
     AuditTrail audit;
@@ -107,14 +109,17 @@ public class Admission {
     @Inject
     CredentialCache cache;
 
+    @Inject
+    KeyUse keyUse;
+
     public Admitted admitToken(Caller verified, boolean countRequest) {
         if (verified.tenant() == null) {
-            return new Admitted(verified, null);
+            return new Admitted(verified, null, null);
         }
         Organizations.Standing standing = admissible(cache.standing(verified.tenant(), organizations::standing));
         Caller caller = verified.kind() == Caller.Kind.PERSON ? people.admit(verified.tenant(), verified) : verified;
         RateLimit limit = countRequest ? limiter.hit("tenant:" + verified.tenant(), standing.rateLimitPerMinute()) : null;
-        return new Admitted(caller, limit);
+        return new Admitted(caller, standing, limit);
     }
 
     public Admitted admitKey(String presented, String sourceIp, boolean countRequest) {
@@ -141,23 +146,19 @@ public class Admission {
         }
         Organizations.Standing standing = admissible(Optional.of(key.standing()));
         if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minusSeconds(60))) {
-            em.createNativeQuery("update api_keys set last_used_at = ?1 where id = ?2 "
-                    + "and (last_used_at is null or last_used_at < ?3)")
-                    .setParameter(1, timestamptz(now)).setParameter(2, key.id())
-                    .setParameter(3, timestamptz(now.minusSeconds(60)))
-                    .executeUpdate();
+            keyUse.used(key.id(), now);
         }
         Caller caller = key.caller(actor);
         if (!countRequest) {
-            return new Admitted(caller, null);
+            return new Admitted(caller, standing, null);
         }
-        return new Admitted(caller, limiter.hitBoth("key:" + key.id(), key.limitPerMinute(), "tenant:" + key.tenant(),
+        return new Admitted(caller, standing, limiter.hitBoth("key:" + key.id(), key.limitPerMinute(), "tenant:" + key.tenant(),
                 standing.rateLimitPerMinute()));
     }
 
     private Optional<StoredKey> readKey(String prefix) {
         List<?> rows = em.createNativeQuery("select k.id, k.tenant_id, k.secret_hash, k.scopes, k.ip_allow_list, "
-                + "k.expires_at, k.revoked_at, k.rate_limit_per_minute, k.last_used_at, o.status, o.slug, "
+                + "k.expires_at, k.revoked_at, k.rate_limit_per_minute, k.last_used_at, o.status, o.slug, o.name, o.plan, "
                 + "p.rate_limit_per_minute from api_keys k join organizations o on o.id = k.tenant_id "
                 + "join plans p on p.code = o.plan where k.prefix = ?1")
                 .setParameter(1, prefix).getResultList();

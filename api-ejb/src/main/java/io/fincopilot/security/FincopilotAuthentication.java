@@ -8,10 +8,14 @@ import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.ratelimit.RateLimit;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.CallerPrincipal;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.security.auth.message.AuthException;
+import jakarta.security.auth.message.AuthStatus;
+import jakarta.security.auth.message.config.AuthConfigFactory;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,8 +28,10 @@ import java.util.logging.Logger;
  * login (code + PKCE) for the console pages. Every credential then passes {@link Admission}
  * (organization active, membership current, key valid, rate limits). With no credential it does
  * nothing, and the container's own {@code @RolesAllowed} and security constraints decide.
+ * It is the WAR's Jakarta Authentication module ({@link FincopilotAuthModule}), registered when the
+ * application starts.
  */
-public abstract class FincopilotAuthentication implements HttpAuthenticationMechanism {
+public abstract class FincopilotAuthentication {
 
     private static final Logger LOG = Logger.getLogger(FincopilotAuthentication.class.getName());
     private static final String API_KEY_HEADER = "X-API-Key";
@@ -45,9 +51,18 @@ public abstract class FincopilotAuthentication implements HttpAuthenticationMech
     /** Whether the path (inside the application) belongs to the API rather than the console. */
     protected abstract boolean isApiPath(String path);
 
-    @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest req, HttpServletResponse res,
-            HttpMessageContext ctx) {
+    /** Registers this mechanism as the application's authentication module. */
+    protected void install(@Observes @Initialized(ApplicationScoped.class) ServletContext application) {
+        AuthConfigFactory.getFactory().registerServerAuthModule(new FincopilotAuthModule(this), application);
+    }
+
+    protected void uninstall(@Observes @BeforeDestroyed(ApplicationScoped.class) ServletContext application) {
+        AuthConfigFactory.getFactory().removeServerAuthModule(application);
+    }
+
+    AuthStatus validateRequest(AuthenticationContext ctx) throws AuthException {
+        HttpServletRequest req = ctx.request();
+        HttpServletResponse res = ctx.response();
         RequestId.begin(req, res);
         String path = req.getRequestURI().substring(req.getContextPath().length());
         try {
@@ -72,7 +87,7 @@ public abstract class FincopilotAuthentication implements HttpAuthenticationMech
             }
             Caller caller = ConsoleLogin.sessionCaller(req);
             if (caller != null) {
-                return login(admission.admitToken(caller, false).caller(), req, ctx);
+                return login(admission.admitToken(caller, false), req, ctx);
             }
             if (ctx.isProtected()) {
                 return ctx.redirect(console.start(req).toString());
@@ -80,12 +95,12 @@ public abstract class FincopilotAuthentication implements HttpAuthenticationMech
             return ctx.doNothing();
         } catch (InvalidCredentialException e) {
             LOG.log(Level.FINE, "credential refused", e);
-            return refuse(req, res, path, Problem.of(401, "unauthenticated", "Unauthorized", e.getMessage()));
+            return refuse(req, res, path, Problem.of(401, "unauthenticated", "Unauthorized", e.getMessage()), ctx);
         } catch (ProblemException e) {
-            return refuse(req, res, path, e.problem());
+            return refuse(req, res, path, e.problem(), ctx);
         } catch (EJBException e) {
             if (e.getCause() instanceof ProblemException p) {
-                return refuse(req, res, path, p.problem());
+                return refuse(req, res, path, p.problem(), ctx);
             }
             throw e;
         }
@@ -117,27 +132,33 @@ public abstract class FincopilotAuthentication implements HttpAuthenticationMech
         return authorization.substring(7).trim();
     }
 
-    private AuthenticationStatus admitted(Admission.Admitted admitted, HttpServletRequest req, HttpServletResponse res,
-            HttpMessageContext ctx, String path) {
+    private AuthStatus admitted(Admission.Admitted admitted, HttpServletRequest req, HttpServletResponse res,
+            AuthenticationContext ctx, String path) throws AuthException {
         RateLimit limit = admitted.rateLimit();
         if (limit != null) {
             limit.headers().forEach(res::setHeader);
             if (!limit.allowed()) {
                 return refuse(req, res, path, Problem.of(429, "rate-limited", "Too many requests",
                         "the limit of " + limit.limit() + " requests a minute is reached; retry in "
-                        + limit.resetSeconds() + " s"));
+                        + limit.resetSeconds() + " s"), ctx);
             }
         }
-        return login(admitted.caller(), req, ctx);
+        return login(admitted, req, ctx);
     }
 
-    private static AuthenticationStatus login(Caller caller, HttpServletRequest req, HttpMessageContext ctx) {
+    private static AuthStatus login(Admission.Admitted admitted, HttpServletRequest req, AuthenticationContext ctx)
+            throws AuthException {
+        Caller caller = admitted.caller();
         req.setAttribute(CallerContext.ATTRIBUTE, caller);
-        return ctx.notifyContainerAboutLogin(new CallerPrincipal(caller.username()), caller.groups());
+        if (admitted.standing() != null) {
+            req.setAttribute(CallerContext.STANDING_ATTRIBUTE, admitted.standing());
+        }
+        return ctx.login(caller.username(), caller.groups());
     }
 
     /** Refuses with a problem document on the API, and with a page that says why on the console. */
-    private AuthenticationStatus refuse(HttpServletRequest req, HttpServletResponse res, String path, Problem problem) {
+    private AuthStatus refuse(HttpServletRequest req, HttpServletResponse res, String path, Problem problem,
+            AuthenticationContext ctx) {
         metrics.refused(problem.type());
         res.setStatus(problem.status());
         res.setCharacterEncoding("UTF-8");
@@ -159,6 +180,6 @@ public abstract class FincopilotAuthentication implements HttpAuthenticationMech
         } catch (IOException e) {
             LOG.log(Level.FINE, "could not write the refusal", e);
         }
-        return AuthenticationStatus.SEND_FAILURE;
+        return ctx.refused();
     }
 }

@@ -1,12 +1,7 @@
 package io.fincopilot.ratelimit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,83 +11,28 @@ import org.junit.jupiter.api.Test;
  */
 class RateLimitTest {
 
-    private static final Bucket KEY = new Bucket("key:k1", 10);
-    private static final Bucket TENANT = new Bucket("tenant:t1", 100);
-    private static final List<Bucket> BOTH = List.of(KEY, TENANT);
-
-    private static Object[] row(Bucket bucket, int hits, Number resetSeconds) {
-        return new Object[] {bucket.name(), hits, resetSeconds};
+    @Test
+    void whileBothAllowTheOneWithFewerRemainingSpeaks() {
+        RateLimit key = new RateLimit(true, 10, 7, 30);
+        RateLimit tenant = new RateLimit(true, 100, 5, 30);
+        assertEquals(tenant, key.tighter(tenant));
+        assertEquals(tenant, tenant.tighter(key));
     }
 
     @Test
-    void aBucketAllowsUpToItsLimitAndRefusesTheNextRequest() {
-        assertEquals(new RateLimit(true, 10, 9, 42), KEY.verdict(1, 42));
-        assertEquals(new RateLimit(true, 10, 0, 42), KEY.verdict(10, 42));
-        assertEquals(new RateLimit(false, 10, 0, 42), KEY.verdict(11, 42));
-        assertEquals(new RateLimit(false, 10, 0, 42), KEY.verdict(500, 42), "remaining never goes below zero");
+    void aRefusalWinsOverAnAllowance() {
+        RateLimit key = new RateLimit(true, 10, 8, 17);
+        RateLimit tenant = new RateLimit(false, 100, 0, 18);
+        assertEquals(tenant, key.tighter(tenant));
+        assertEquals(tenant, tenant.tighter(key));
     }
 
     @Test
-    void theResetIsNeverLessThanASecond() {
-        assertEquals(1, KEY.verdict(1, 0).resetSeconds());
-        assertEquals(1, KEY.verdict(1, -3).resetSeconds());
-        assertEquals(60, KEY.verdict(1, 60).resetSeconds());
-    }
-
-    @Test
-    void whileBothAllowTheBucketWithFewerRemainingSpeaks() {
-        RateLimit tenantCloser = Bucket.tightest(BOTH, List.of(row(KEY, 3, 30), row(TENANT, 95, 30)));
-        assertEquals(new RateLimit(true, 100, 5, 30), tenantCloser);
-        RateLimit keyCloser = Bucket.tightest(BOTH, List.of(row(KEY, 8, 30), row(TENANT, 20, 30)));
-        assertEquals(new RateLimit(true, 10, 2, 30), keyCloser);
-    }
-
-    @Test
-    void theKeyLimitReachedFirstRefusesWithTheKeysLimitAndReset() {
-        RateLimit verdict = Bucket.tightest(BOTH, List.of(row(KEY, 11, 17), row(TENANT, 40, 18)));
-        assertEquals(new RateLimit(false, 10, 0, 17), verdict);
-    }
-
-    @Test
-    void theTenantLimitReachedFirstRefusesEvenAKeyWithRequestsLeft() {
-        RateLimit verdict = Bucket.tightest(BOTH, List.of(row(KEY, 2, 17), row(TENANT, 101, 18)));
-        assertEquals(new RateLimit(false, 100, 0, 18), verdict);
-    }
-
-    @Test
-    void bothReachedRefusesUntilTheLaterOfTheTwoResets() {
-        assertEquals(new RateLimit(false, 100, 0, 18),
-                Bucket.tightest(BOTH, List.of(row(KEY, 11, 17), row(TENANT, 101, 18))));
-        assertEquals(new RateLimit(false, 10, 0, 18),
-                Bucket.tightest(BOTH, List.of(row(TENANT, 101, 17), row(KEY, 11, 18))));
-    }
-
-    @Test
-    void eachRowIsHeldAgainstItsOwnBucketWhateverOrderTheDatabaseReturns() {
-        RateLimit keyFirst = Bucket.tightest(BOTH, List.of(row(KEY, 11, 20), row(TENANT, 11, 20)));
-        RateLimit tenantFirst = Bucket.tightest(BOTH, List.of(row(TENANT, 11, 20), row(KEY, 11, 20)));
-        assertEquals(new RateLimit(false, 10, 0, 20), keyFirst);
-        assertEquals(keyFirst, tenantFirst, "11 hits refuse the key (10) and not the tenant (100)");
-    }
-
-    @Test
-    void theDatabasesNumericResetIsRead() {
-        RateLimit verdict = Bucket.tightest(List.of(TENANT), List.<Object[]>of(row(TENANT, 1, new BigDecimal("12"))));
-        assertEquals(new RateLimit(true, 100, 99, 12), verdict);
-    }
-
-    @Test
-    void aRowForABucketThatWasNotCountedIsAnError() {
-        Object[] stranger = {"tenant:other", 1, 10};
-        assertThrows(IllegalStateException.class, () -> Bucket.tightest(BOTH, List.<Object[]>of(stranger)));
-        assertThrows(IllegalStateException.class, () -> Bucket.tightest(BOTH, List.of()));
-    }
-
-    @Test
-    void theFirstOfAMinuteIsAllowedByALimitOfOne() {
-        Bucket refusals = new Bucket("refused:key:k1", 1);
-        assertTrue(refusals.verdict(1, 30).allowed());
-        assertFalse(refusals.verdict(2, 30).allowed());
+    void bothRefusingRefusesUntilTheLaterOfTheTwoResets() {
+        RateLimit key = new RateLimit(false, 10, 0, 17);
+        RateLimit tenant = new RateLimit(false, 100, 0, 18);
+        assertEquals(tenant, key.tighter(tenant));
+        assertEquals(tenant, tenant.tighter(key));
     }
 
     @Test

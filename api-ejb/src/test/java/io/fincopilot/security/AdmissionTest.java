@@ -25,7 +25,7 @@ class AdmissionTest {
 
     private static final TenantId TENANT = TenantId.parse("3f2504e0-4f89-11d3-9a0c-0305e82c3301");
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
-    private static final Standing ACTIVE = new Standing(OrganizationStatus.ACTIVE, "acme", 120);
+    private static final Standing ACTIVE = new Standing(OrganizationStatus.ACTIVE, "acme", "Acme", "pro", 120);
 
     private static Problem refusal(Optional<Standing> standing) {
         return assertThrows(ProblemException.class, () -> Admission.admissible(standing)).problem();
@@ -44,7 +44,7 @@ class AdmissionTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"SUSPENDED, tenant-suspended, is suspended", "CLOSED, tenant-closed, is closed"})
     void aSuspendedOrClosedOrganizationIsRefusedWith403SayingWhy(OrganizationStatus status, String type, String why) {
-        Problem problem = refusal(Optional.of(new Standing(status, "acme", 120)));
+        Problem problem = refusal(Optional.of(new Standing(status, "acme", "Acme", "pro", 120)));
         assertEquals(403, problem.status());
         assertTrue(problem.type().endsWith("/" + type), problem.type());
         assertTrue(problem.detail().contains("'acme' " + why), problem.detail());

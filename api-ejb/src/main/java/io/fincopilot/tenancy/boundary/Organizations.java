@@ -42,7 +42,7 @@ import java.util.Optional;
 public class Organizations {
 
     /** What every request of a tenant needs to know about its organization: whether it may come in, and its plan's limit. */
-    public record Standing(OrganizationStatus status, String slug, int rateLimitPerMinute) {
+    public record Standing(OrganizationStatus status, String slug, String name, String plan, int rateLimitPerMinute) {
     }
 
     /** An organization just made, with its first admin's one-time password. */
@@ -96,10 +96,11 @@ public class Organizations {
     // Admission reads it before the caller is logged in, and services of every role read their own tenant's.
     @PermitAll
     public Optional<Standing> standing(TenantId id) {
-        List<?> rows = em.createNativeQuery("select o.status, o.slug, p.rate_limit_per_minute from organizations o "
+        List<?> rows = em.createNativeQuery("select o.status, o.slug, o.name, o.plan, p.rate_limit_per_minute from organizations o "
                 + "join plans p on p.code = o.plan where o.id = ?1").setParameter(1, id.value()).getResultList();
         return rows.stream().findFirst().map(r -> (Object[]) r).map(row -> new Standing(
-                OrganizationStatus.valueOf((String) row[0]), (String) row[1], ((Number) row[2]).intValue()));
+                OrganizationStatus.valueOf((String) row[0]), (String) row[1], (String) row[2], (String) row[3],
+                ((Number) row[4]).intValue()));
     }
 
     @RolesAllowed(Role.PLATFORM_ADMIN_NAME)

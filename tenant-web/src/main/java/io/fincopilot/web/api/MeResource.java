@@ -6,6 +6,7 @@ import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Permission;
 import io.fincopilot.tenancy.boundary.Organizations;
 import io.fincopilot.tenancy.entity.Organization;
+import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.annotation.Nullable;
 import io.fincopilot.security.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,10 +54,17 @@ public class MeResource {
     @APIResponse(responseCode = "200", description = "The caller")
     public Me me() {
         Caller caller = callers.require();
-        TenantView tenant = organizations.ofCaller(caller).map(MeResource::view).orElse(null);
+        // The standing admission read for this request; the organization itself only if it is missing.
+        TenantView tenant = callers.standing().map(s -> view(caller.tenant(), s))
+                .or(() -> organizations.ofCaller(caller).map(MeResource::view)).orElse(null);
         return new Me(caller.subject(), caller.username(), caller.kind().name().toLowerCase(),
                 caller.roleNames().stream().sorted().toList(),
                 caller.permissions().stream().map(Permission::scope).sorted().toList(), tenant);
+    }
+
+    private static TenantView view(TenantId tenant, Organizations.Standing standing) {
+        return new TenantView(tenant.value(), standing.slug(), standing.name(), standing.plan(),
+                standing.status().name().toLowerCase());
     }
 
     private static TenantView view(Organization org) {
