@@ -14,7 +14,8 @@ import java.util.function.LongSupplier;
  * requests allowed in a minute, over every instance together, never exceed the limit; a request
  * is refused only once the shared counter has reached it. An instance reserves a small share of
  * what is left (a thirty-second part, at most {@value #MAX_SHARE}, a single hit near the limit),
- * so what other instances hold unspent when one is refused is small.
+ * so what other instances hold unspent when one is refused is small. A request already refused by
+ * one bucket here (its minute spent) is not counted in the others, nor sent to PostgreSQL.
  */
 public final class Allowances {
 
@@ -33,8 +34,12 @@ public final class Allowances {
     public record Ask(Bucket bucket, int hits) {
     }
 
-    /** A counter after a reservation: its hits in the window (the reservation's included) and the time left in it. */
-    public record Grant(String bucket, int hits, long millisLeft) {
+    /**
+     * A counter after a reservation: its hits in the window (the reservation's included), the
+     * window's start (epoch milliseconds) and the time left in it, all on one reading of the
+     * database's clock.
+     */
+    public record Grant(String bucket, int hits, long windowStart, long millisLeft) {
     }
 
     private final Cache<String, Lease> leases = Caffeine.newBuilder()
@@ -46,11 +51,22 @@ public final class Allowances {
     }
 
     /**
-     * Counts one request in every bucket and answers the tightest verdict. Buckets with hits in
-     * hand answer at once; the others are reserved together in one call of the counter.
+     * Counts one request in every bucket and answers the tightest verdict. A bucket whose minute is
+     * spent here refuses at once, and then no other bucket is counted; buckets with hits in hand
+     * answer at once; the others are reserved together in one call of the counter.
      */
     RateLimit take(List<Bucket> buckets, Counter counter) {
         long now = nanoTime.getAsLong();
+        RateLimit refusal = null;
+        for (Bucket bucket : buckets) {
+            RateLimit refused = lease(bucket).refusal(bucket, now);
+            if (refused != null) {
+                refusal = tighter(refusal, refused);
+            }
+        }
+        if (refusal != null) {
+            return refusal;
+        }
         RateLimit verdict = null;
         List<Ask> asks = new ArrayList<>();
         for (Bucket bucket : buckets) {
@@ -63,7 +79,13 @@ public final class Allowances {
             }
         }
         if (!asks.isEmpty()) {
-            List<Grant> grants = counter.reserve(asks);
+            List<Grant> grants;
+            try {
+                grants = counter.reserve(asks);
+            } catch (RuntimeException e) {
+                asks.forEach(ask -> lease(ask.bucket()).unanswered(ask));
+                throw e;
+            }
             for (Ask ask : asks) {
                 Grant grant = grants.stream().filter(g -> g.bucket().equals(ask.bucket().name())).findFirst()
                         .orElseThrow(() -> new IllegalStateException("no grant for " + ask.bucket().name()));
@@ -87,69 +109,101 @@ public final class Allowances {
     /** One bucket's current window on this instance. */
     private static final class Lease {
         private int limit = -1;
-        private long windowEnd = Long.MIN_VALUE;
+        /** The window's start on the database's clock (epoch milliseconds); -1 before the first. */
+        private long windowStart = -1;
+        /** When the window ends here: never later than in PostgreSQL. */
+        private long windowEnd;
         /** The shared counter's hits as last seen, every instance's reservations included. */
         private int counted;
+        /** Hits this instance asked for in this window and was answered. */
+        private int answered;
+        /** Hits this instance asked for and has no answer for yet, whatever their window. */
+        private int inFlight;
         /** Hits reserved by this instance and not spent yet. */
         private int spare;
-        /** The shared counter refused a reservation: nothing more in this window. */
+        /** Hits spent here in this window. */
+        private int spent;
+        /** The shared counter refused a reservation: nothing more in this window once the spare is spent. */
         private boolean exhausted;
+
+        private boolean current(Bucket bucket, long now) {
+            return windowStart >= 0 && bucket.limitPerMinute() == limit && now - windowEnd < 0;
+        }
+
+        /** A refusal from what is known here, or null when the bucket may still allow the request. */
+        synchronized RateLimit refusal(Bucket bucket, long now) {
+            return current(bucket, now) && spare == 0 && exhausted ? verdict(false, now) : null;
+        }
 
         /** The verdict from what is in hand, or null when the counter must be asked. */
         synchronized RateLimit take(Bucket bucket, long now) {
-            if (bucket.limitPerMinute() != limit || now - windowEnd >= 0) {
+            if (!current(bucket, now)) {
                 return null;
             }
-            if (exhausted) {
-                return verdict(false, now);
+            if (spare > 0) {
+                spare--;
+                spent++;
+                return verdict(true, now);
             }
-            if (spare == 0) {
-                return null;
-            }
-            spare--;
-            return verdict(true, now);
+            return exhausted ? verdict(false, now) : null;
         }
 
         /** How many hits to reserve: a share of what the last reservation left, never less than one. */
         synchronized int share(Bucket bucket, long now) {
-            boolean current = bucket.limitPerMinute() == limit && now - windowEnd < 0;
-            int room = bucket.limitPerMinute() - (current ? counted : 0);
-            return Math.max(1, Math.min(MAX_SHARE, room / SHARE_OF_ROOM));
+            int room = bucket.limitPerMinute() - (current(bucket, now) ? counted : 0);
+            int share = Math.max(1, Math.min(MAX_SHARE, room / SHARE_OF_ROOM));
+            inFlight += share;
+            return share;
+        }
+
+        /** The reservation failed: its hits are no longer awaited. */
+        synchronized void unanswered(Ask ask) {
+            inFlight -= ask.hits();
         }
 
         /**
          * Takes what the counter granted: the hits of the reservation that were still under the limit.
-         * The window is the counter's, timed from before the reservation was sent, so it never ends
-         * here later than in PostgreSQL.
+         * The window is the counter's own; it ends here at the time it had left, counted from before
+         * the reservation was sent, so never later than in PostgreSQL. A grant of an older window
+         * decides its own request only.
          */
         synchronized RateLimit granted(Ask ask, Grant grant, long sent) {
+            inFlight -= ask.hits();
             int limitPerMinute = ask.bucket().limitPerMinute();
             int before = grant.hits() - ask.hits();
             int granted = Math.max(0, Math.min(ask.hits(), limitPerMinute - before));
-            long end = sent + grant.millisLeft() * 1_000_000L;
-            if (limitPerMinute != limit || end - windowEnd > 1_000_000_000L) {
+            if (grant.windowStart() < windowStart) {
+                return verdict(granted > 0, sent);
+            }
+            if (grant.windowStart() != windowStart || limitPerMinute != limit) {
                 limit = limitPerMinute;
-                windowEnd = end;
+                windowStart = grant.windowStart();
+                windowEnd = sent + grant.millisLeft() * 1_000_000L;
                 counted = 0;
+                answered = 0;
                 spare = 0;
+                spent = 0;
                 exhausted = false;
-            } else if (windowEnd - end > 1_000_000_000L) {
-                // A reservation of the window before, answered after this one moved on: it decides only its request.
-                return new RateLimit(granted > 0, limitPerMinute, 0, 1);
             }
             counted = Math.max(counted, grant.hits());
+            answered += ask.hits();
             spare += granted;
             if (spare == 0) {
                 exhausted = true;
                 return verdict(false, sent);
             }
             spare--;
+            spent++;
             return verdict(true, sent);
         }
 
-        /** What is left for the caller: what nobody has reserved yet, and what this instance holds. */
+        /**
+         * What is left for the caller: the limit less what was spent here and what other instances
+         * hold (the counter's hits not asked for by this one). On one instance it is exact.
+         */
         private RateLimit verdict(boolean allowed, long now) {
-            int remaining = allowed ? Math.max(0, limit - counted) + spare : 0;
+            int others = Math.max(0, counted - answered - inFlight);
+            int remaining = allowed ? Math.max(0, limit - spent - others) : 0;
             int reset = (int) Math.max(1, (windowEnd - now + 999_999_999L) / 1_000_000_000L);
             return new RateLimit(allowed, limit, remaining, reset);
         }

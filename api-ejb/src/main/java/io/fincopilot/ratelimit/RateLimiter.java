@@ -33,19 +33,23 @@ public class RateLimiter {
     public List<Allowances.Grant> reserve(List<Allowances.Ask> asks) {
         StringJoiner values = new StringJoiner(", ");
         for (int i = 0; i < asks.size(); i++) {
-            values.add("(?" + (2 * i + 1) + ", date_trunc('minute', clock_timestamp()), ?" + (2 * i + 2) + ")");
+            values.add("(cast(?" + (2 * i + 1) + " as text), cast(?" + (2 * i + 2) + " as integer))");
         }
-        Query upsert = em.createNativeQuery("insert into rate_limit_windows (bucket, window_start, hits) values "
-                + values + " on conflict (bucket, window_start) do update set hits = rate_limit_windows.hits + excluded.hits "
-                + "returning bucket, hits, floor(1000 * extract(epoch from date_trunc('minute', clock_timestamp()) "
-                + "+ interval '1 minute' - clock_timestamp()))");
+        // The clock is read once: the window the hits are counted in and the time left in it must agree,
+        // even when the upsert waits for a row's lock across the end of a minute.
+        Query upsert = em.createNativeQuery("with t as materialized (select clock_timestamp() as c) "
+                + "insert into rate_limit_windows (bucket, window_start, hits) "
+                + "select v.bucket, date_trunc('minute', t.c), v.hits from t, (values " + values + ") as v(bucket, hits) "
+                + "on conflict (bucket, window_start) do update set hits = rate_limit_windows.hits + excluded.hits "
+                + "returning bucket, hits, floor(1000 * extract(epoch from window_start)), "
+                + "floor(1000 * extract(epoch from window_start + interval '1 minute' - (select c from t)))");
         for (int i = 0; i < asks.size(); i++) {
             upsert.setParameter(2 * i + 1, asks.get(i).bucket().name());
             upsert.setParameter(2 * i + 2, asks.get(i).hits());
         }
         List<?> rows = upsert.getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(row -> new Allowances.Grant(
-                (String) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).longValue())).toList();
+        return rows.stream().map(r -> (Object[]) r).map(row -> new Allowances.Grant((String) row[0],
+                ((Number) row[1]).intValue(), ((Number) row[2]).longValue(), ((Number) row[3]).longValue())).toList();
     }
 
     /** Old windows are of no further use. */

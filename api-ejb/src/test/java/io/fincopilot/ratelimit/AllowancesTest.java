@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,7 +44,7 @@ class AllowancesTest {
             long window = now / MINUTE;
             calls.add(asks.stream().map(a -> a.bucket().name()).toList());
             return asks.stream().map(a -> new Allowances.Grant(a.bucket().name(),
-                    hits.merge(a.bucket().name() + "@" + window, a.hits(), Integer::sum),
+                    hits.merge(a.bucket().name() + "@" + window, a.hits(), Integer::sum), window * 60_000L,
                     ((window + 1) * MINUTE - now) / 1_000_000L)).toList();
         }
     }
@@ -115,17 +117,20 @@ class AllowancesTest {
     }
 
     @Test
-    void threadsOnOneInstanceAllowExactlyTheLimit() throws Exception {
+    void threadsOnOneInstanceAllowExactlyTheLimitEachToldWhatIsLeft() throws Exception {
         Allowances one = instance();
         Bucket tenant = new Bucket("tenant:t", 2000);
         AtomicInteger allowed = new AtomicInteger();
+        Set<Integer> remaining = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             done.add(pool.submit(() -> {
                 for (int i = 0; i < 500; i++) {
-                    if (hit(one, tenant, counter).allowed()) {
+                    RateLimit verdict = hit(one, tenant, counter);
+                    if (verdict.allowed()) {
                         allowed.incrementAndGet();
+                        remaining.add(verdict.remaining());
                     }
                 }
             }));
@@ -135,6 +140,49 @@ class AllowancesTest {
         }
         pool.shutdown();
         assertEquals(2000, allowed.get());
+        assertEquals(2000, remaining.size(), "each allowed request was told a different count of what is left");
+        assertTrue(remaining.contains(0) && remaining.contains(1999));
+    }
+
+    @Test
+    void aKeyPastItsLimitIsRefusedWithoutCountingAgainstItsTenant() {
+        Allowances one = instance();
+        Bucket key = new Bucket("key:k", 2);
+        Bucket tenant = new Bucket("tenant:t", 6000);
+        for (int i = 0; i < 3; i++) {
+            one.take(List.of(key, tenant), counter);
+        }
+        int reservations = counter.calls.size();
+        for (int i = 0; i < 500; i++) {
+            assertEquals(new RateLimit(false, 2, 0, 55), one.take(List.of(key, tenant), counter));
+        }
+        assertEquals(reservations, counter.calls.size(), "neither bucket asks PostgreSQL");
+        assertEquals(6000 - 4, one.take(List.of(tenant), counter).remaining(),
+                "the tenant counted the key's first three requests and this one, not the 500 refused");
+    }
+
+    @Test
+    void aReservationAnsweredForTheMinuteBeforeDecidesOnlyItsOwnRequest() {
+        Allowances one = instance();
+        Bucket tenant = new Bucket("tenant:t", 100);
+        assertTrue(hit(one, tenant, counter).allowed());
+        clock.addAndGet(60 * SECOND);
+        assertTrue(hit(one, tenant, counter).allowed(), "the next minute's first request");
+        // A slow reservation of minute 10 (sent before the minute changed) answers now, with room left.
+        Allowances.Counter late = asks -> List.of(new Allowances.Grant("tenant:t", 5, 10 * 60_000L, 20));
+        RateLimit old = one.take(List.of(new Bucket("tenant:t", 100)), asks -> {
+            throw new AssertionError("the lease of minute 11 has hits in hand");
+        });
+        assertTrue(old.allowed());
+        for (int i = 0; i < 97; i++) {
+            assertTrue(hit(one, tenant, counter).allowed());
+        }
+        // Minute 11 has its own 100: 99 spent so far, and a stale grant does not reopen minute 10.
+        Bucket fresh = new Bucket("tenant:t", 100);
+        RateLimit last = hit(one, fresh, counter);
+        assertTrue(last.allowed());
+        assertFalse(hit(one, fresh, counter).allowed());
+        assertFalse(one.take(List.of(fresh), late).allowed(), "minute 11 is spent whatever minute 10 says");
     }
 
     @Test
