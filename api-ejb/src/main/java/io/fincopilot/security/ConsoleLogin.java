@@ -187,7 +187,7 @@ public class ConsoleLogin {
         String query = req.getQueryString();
         String target = req.getRequestURI() + (query == null ? "" : "?" + query);
         // Only ever go back to a path inside this application, never to another host.
-        return target.startsWith(req.getContextPath() + "/") && !target.startsWith("//") ? target
+        return target.startsWith(req.getContextPath() + "/") && !target.startsWith("//") && !target.startsWith("/\\") ? target
                 : req.getContextPath() + "/";
     }
 }

@@ -10,4 +10,9 @@ class ApiDeclarationsTest {
     void everyOperationDeclaresItsIdTagAnswerAndWhoMayCallIt() {
         ApiDeclarations.assertDeclared(new AdminApiApplication().getClasses(), 11);
     }
+
+    @Test
+    void everyRoleAnOperationAllowsIsDeclaredInWebXml() throws java.io.IOException {
+        ApiDeclarations.assertRolesDeclared(new AdminApiApplication().getClasses(), java.nio.file.Path.of("src/main/webapp/WEB-INF/web.xml"));
+    }
 }

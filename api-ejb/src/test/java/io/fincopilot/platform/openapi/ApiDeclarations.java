@@ -58,6 +58,32 @@ public final class ApiDeclarations {
         assertEquals(List.of(), wrong);
     }
 
+    /**
+     * Every role an operation allows is a security role the WAR declares: {@code AllowedFeature}
+     * answers from the admitted caller's groups, and only for declared roles is that the
+     * container's own answer (an undeclared one is never the caller's role in the container).
+     */
+    public static void assertRolesDeclared(Set<Class<?>> applicationClasses, java.nio.file.Path webXml) throws java.io.IOException {
+        Set<String> declared = new HashSet<>();
+        java.util.regex.Matcher role = java.util.regex.Pattern.compile(
+                "<security-role>\\s*<role-name>([^<]+)</role-name>").matcher(java.nio.file.Files.readString(webXml));
+        while (role.find()) {
+            declared.add(role.group(1).strip());
+        }
+        List<String> undeclared = new ArrayList<>();
+        for (Class<?> type : applicationClasses) {
+            for (Method m : type.getDeclaredMethods()) {
+                Allowed allowed = m.getAnnotation(Allowed.class);
+                if (allowed != null) {
+                    Arrays.stream(allowed.value()).filter(r -> !declared.contains(r))
+                            .forEach(r -> undeclared.add(type.getSimpleName() + "." + m.getName() + ": " + r));
+                }
+            }
+        }
+        assertTrue(declared.size() > 3, "the security roles of " + webXml + " were read: " + declared);
+        assertEquals(List.of(), undeclared);
+    }
+
     private static List<String> problems(Class<?> type, Method m, Set<String> ids) {
         List<String> wrong = new ArrayList<>();
         String name = type.getSimpleName() + "." + m.getName();

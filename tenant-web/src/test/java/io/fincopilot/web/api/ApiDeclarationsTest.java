@@ -10,4 +10,9 @@ class ApiDeclarationsTest {
     void everyOperationDeclaresItsIdTagAnswerAndWhoMayCallIt() {
         ApiDeclarations.assertDeclared(new ApiApplication().getClasses(), 13);
     }
+
+    @Test
+    void everyRoleAnOperationAllowsIsDeclaredInWebXml() throws java.io.IOException {
+        ApiDeclarations.assertRolesDeclared(new ApiApplication().getClasses(), java.nio.file.Path.of("src/main/webapp/WEB-INF/web.xml"));
+    }
 }
