@@ -5,7 +5,6 @@ import io.fincopilot.security.Caller;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Permission;
 import io.fincopilot.tenancy.boundary.Organizations;
-import io.fincopilot.tenancy.entity.Organization;
 import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.annotation.Nullable;
 import io.fincopilot.security.Allowed;
@@ -33,9 +32,6 @@ public class MeResource {
     @Inject
     CallerContext callers;
 
-    @Inject
-    Organizations organizations;
-
     public record TenantView(UUID id, String slug, String name, String plan,
             @Schema(enumeration = {"active", "suspended", "closed"}) String status) {
     }
@@ -54,9 +50,8 @@ public class MeResource {
     @APIResponse(responseCode = "200", description = "The caller")
     public Me me() {
         Caller caller = callers.require();
-        // The standing admission read for this request; the organization itself only if it is missing.
-        TenantView tenant = callers.standing().map(s -> view(caller.tenant(), s))
-                .or(() -> organizations.ofCaller(caller).map(MeResource::view)).orElse(null);
+        // Admission read the organization's standing for every caller that has one (within the second it promises).
+        TenantView tenant = callers.standing().map(s -> view(caller.tenant(), s)).orElse(null);
         return new Me(caller.subject(), caller.username(), caller.kind().name().toLowerCase(),
                 caller.roleNames().stream().sorted().toList(),
                 caller.permissions().stream().map(Permission::scope).sorted().toList(), tenant);
@@ -67,8 +62,4 @@ public class MeResource {
                 standing.status().name().toLowerCase());
     }
 
-    private static TenantView view(Organization org) {
-        return new TenantView(org.id().value(), org.slug().value(), org.name(), org.plan(),
-                org.status().name().toLowerCase());
-    }
 }
