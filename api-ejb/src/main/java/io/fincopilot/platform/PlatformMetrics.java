@@ -26,6 +26,8 @@ public class PlatformMetrics {
 
     private static final Metadata STAGES = Metadata.builder().withName("fincopilot_ingestion_stage")
             .withDescription("Time spent in each ingestion stage (download, extract, mask, chunk, classify, store, embed)").build();
+    private static final Metadata SEARCH_STAGES = Metadata.builder().withName("fincopilot_search_stage")
+            .withDescription("Time spent in each stage of a search (scope, embed, dense, full-text, passages)").build();
     private static final Metadata INDEX_BYTES = Metadata.builder().withName("fincopilot_retrieval_memory_index_bytes")
             .withDescription("Bytes the built-in vector index holds for the tenants it has loaded").build();
     private static final Metadata OUTCOMES = Metadata.builder().withName("fincopilot_ingestion_versions")
@@ -58,6 +60,11 @@ public class PlatformMetrics {
 
     public void ingestionStage(String stage, Duration duration) {
         registry.timer(STAGES, new Tag("stage", stage)).update(duration);
+    }
+
+    public void searchStage(String stage, Duration duration) {
+        requestTimers.computeIfAbsent("search " + stage, k -> registry.timer(SEARCH_STAGES, new Tag("stage", stage)))
+                .update(duration);
     }
 
     /** The built-in vector index's memory, read when /metrics is. */

@@ -37,7 +37,9 @@ class RetrievalBench {
 
     @Test
     void retrieval() throws Exception {
-        for (int chunks : new int[] {10_000, 100_000}) {
+        // -Dfincopilot.bench.chunks=100000 measures one size alone.
+        for (int chunks : java.util.Arrays.stream(System.getProperty("fincopilot.bench.chunks", "10000,100000").split(","))
+                .mapToInt(Integer::parseInt).toArray()) {
             String key = Tenants.key(Tenants.create("bench-search", "enterprise").adminToken(), "ask");
             long start = System.nanoTime();
             GeneratedChunks.generate(tenantOf(key), chunks);

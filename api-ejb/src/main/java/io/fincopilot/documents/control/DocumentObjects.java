@@ -98,25 +98,34 @@ public class DocumentObjects {
     }
 
     /**
-     * Every document object key in the bucket, for the reaper: current and noncurrent versions and
-     * delete markers alike (a partial delete can leave any of them), each key once, with its newest date.
+     * Every document object key in the bucket, for the reaper, in batches of at most {@code batch}:
+     * current and noncurrent versions and delete markers alike (a partial delete can leave any of
+     * them), each key once, with its newest date.
      */
-    public void forEachStored(Consumer<Stored> action) {
-        java.util.Map<String, Instant> keys = new java.util.LinkedHashMap<>();
+    public void forEachStored(int batch, Consumer<List<Stored>> action) {
+        Map<String, Instant> keys = new java.util.LinkedHashMap<>();
         store.client().listObjectVersionsPaginator(b -> b.bucket(store.bucket()).prefix(ROOT)).forEach(page -> {
             page.versions().forEach(v -> keys.merge(v.key(), v.lastModified(), (a, b) -> a.isAfter(b) ? a : b));
             page.deleteMarkers().forEach(m -> keys.merge(m.key(), m.lastModified(), (a, b) -> a.isAfter(b) ? a : b));
         });
+        List<Stored> stored = new ArrayList<>(batch);
         keys.forEach((key, lastModified) -> {
             String[] parts = key.split("/");
             if (parts.length == 5 && parts[2].equals("documents")) {
                 try {
-                    action.accept(new Stored(key, TenantId.parse(parts[1]), UUID.fromString(parts[3]),
+                    stored.add(new Stored(key, TenantId.parse(parts[1]), UUID.fromString(parts[3]),
                             Integer.parseInt(parts[4]), lastModified));
                 } catch (IllegalArgumentException e) {
                     // not one of ours: left alone
                 }
             }
+            if (stored.size() == batch) {
+                action.accept(List.copyOf(stored));
+                stored.clear();
+            }
         });
+        if (!stored.isEmpty()) {
+            action.accept(List.copyOf(stored));
+        }
     }
 }

@@ -40,6 +40,9 @@ public class DocumentReaper {
 
     private static final Logger LOG = Logger.getLogger(DocumentReaper.class.getName());
 
+    /** Stored objects whose rows are looked up in one query. */
+    private static final int CHECKED_AT_ONCE = 500;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -94,9 +97,10 @@ public class DocumentReaper {
             }
         }
         int[] orphans = {0};
-        objects.forEachStored(stored -> {
-            if (stored.lastModified().isBefore(before) && !reaping.hasRow(stored.tenant(), stored.document(), stored.version())) {
-                objects.deleteObject(stored.key());
+        objects.forEachStored(CHECKED_AT_ONCE, stored -> {
+            for (DocumentObjects.Stored orphan : reaping.withoutRow(
+                    stored.stream().filter(s -> s.lastModified().isBefore(before)).toList())) {
+                objects.deleteObject(orphan.key());
                 orphans[0]++;
             }
         });

@@ -1,7 +1,9 @@
 package io.fincopilot.retrieval.boundary;
 
 import io.fincopilot.documents.control.IngestionModel;
+import io.fincopilot.platform.PlatformMetrics;
 import io.fincopilot.platform.problem.ProblemException;
+import io.fincopilot.retrieval.control.FullTextIndex;
 import io.fincopilot.retrieval.control.Fusion;
 import io.fincopilot.retrieval.control.PassageStore;
 import io.fincopilot.retrieval.control.RetrievalIndexes;
@@ -14,15 +16,19 @@ import io.fincopilot.retrieval.entity.SearchResult;
 import io.fincopilot.retrieval.entity.StatementKind;
 import io.fincopilot.security.Permission;
 import io.fincopilot.tenancy.entity.TenantId;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -59,6 +65,12 @@ public class Search {
     SearchScope scopes;
 
     @Inject
+    PlatformMetrics metrics;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
     @ConfigProperty(name = "fincopilot.retrieval.full-text-weight", defaultValue = "0.1")
     double fullTextWeight;
 
@@ -72,7 +84,10 @@ public class Search {
     @RolesAllowed({Permission.ASK_NAME, Permission.DOCUMENTS_READ_NAME})
     public SearchResult search(TenantId tenant, SearchQuery query) {
         String question = validate(query);
-        return searchIn(tenant, query, question, scopes.of(tenant, query));
+        Laps laps = new Laps(metrics);
+        SearchScope.Scope scope = scopes.of(tenant, query);
+        laps.lap("scope");
+        return searchIn(tenant, query, question, scope, laps);
     }
 
     private static String validate(SearchQuery query) {
@@ -92,25 +107,63 @@ public class Search {
         return question;
     }
 
-    private SearchResult searchIn(TenantId tenant, SearchQuery query, String question, SearchScope.Scope scope) {
+    /** Each stage's time since the one before, into {@code fincopilot_search_stage}: where a slow search spends it. */
+    private static final class Laps {
+        private final PlatformMetrics metrics;
+        private long last = System.nanoTime();
+
+        Laps(PlatformMetrics metrics) {
+            this.metrics = metrics;
+        }
+
+        void lap(String stage) {
+            long now = System.nanoTime();
+            metrics.searchStage(stage, java.time.Duration.ofNanos(now - last));
+            last = now;
+        }
+    }
+
+    private SearchResult searchIn(TenantId tenant, SearchQuery query, String question, SearchScope.Scope scope, Laps laps) {
         if (scope.documents().isEmpty()) {
             return new SearchResult(List.of(), List.of(), scope.reason(), unmatched(scope));
         }
         Set<java.util.UUID> only = scope.everything() ? null : scope.ids();
+        FullTextIndex words = indexes.fullText();
+        // The chunks holding every word of the question are found in PostgreSQL while the question is
+        // embedded and the vectors scanned here; if no thread of the executor is free, it runs here after them.
+        FutureTask<List<ScoredChunk>> exact = new FutureTask<>(() -> words.exactMatches(tenant, question, only, CANDIDATES));
+        executor.execute(exact);
         float[] vector = model.stages().embedder().embedQuery(question);
+        laps.lap("embed");
         List<ScoredChunk> nearest = indexes.vectors().nearest(tenant, vector, only, model.modelName(), RERANKED);
-        List<ScoredChunk> fullText = indexes.fullText().search(tenant, question, only,
-                nearest.stream().map(ScoredChunk::chunk).toList(), CANDIDATES);
+        laps.lap("dense");
+        List<ScoredChunk> ranked = words.rank(tenant, question, only, nearest.stream().map(ScoredChunk::chunk).toList(),
+                CANDIDATES);
+        exact.run();
+        List<ScoredChunk> fullText = FullTextIndex.merge(outcome(exact), ranked, CANDIDATES);
+        laps.lap("full-text");
         List<ScoredChunk> dense = nearest.subList(0, Math.min(CANDIDATES, nearest.size()));
         List<ScoredChunk> fused = Fusion.fuse(dense, 1.0, fullText, fullTextWeight);
-        List<Passage> ranked = passages.load(tenant, fused);
+        List<Passage> loaded = passages.load(tenant, fused);
+        laps.lap("passages");
         StatementKind statement = scope.focus() == null ? null : scope.focus().statementToSearch();
         if (statement != null) {
-            ranked = prefer(ranked, statement.pageKind());
+            loaded = prefer(loaded, statement.pageKind());
         }
-        return new SearchResult(best(ranked, query), scope.documents(), scope.reason()
+        return new SearchResult(best(loaded, query), scope.documents(), scope.reason()
                 + (statement == null ? "" : "; pages of the " + statement.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                         + " statement preferred"), unmatched(scope));
+    }
+
+    private static List<ScoredChunk> outcome(FutureTask<List<ScoredChunk>> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while searching", e);
+        }
     }
 
     private static String unmatched(SearchScope.Scope scope) {

@@ -1,5 +1,7 @@
 package io.fincopilot.retrieval.control;
 
+import static io.fincopilot.persistence.NativeValues.uuid;
+
 import io.fincopilot.retrieval.entity.ScoredChunk;
 import io.fincopilot.tenancy.entity.TenantId;
 import java.sql.Connection;
@@ -42,41 +44,89 @@ public class FullTextIndex {
      * Ranks by the question's words the dense candidates and the chunks that hold all of its words
      * (at most {@value #EXACT_MATCHES} of those, found through the GIN index): ranking every chunk
      * that holds any word of a question costs a detoasted vector per match, which on a large tenant
-     * is most chunks (about 8 ms per thousand here).
+     * is most chunks (about 8 ms per thousand here). The two halves are {@link #exactMatches} and
+     * {@link #rank}, which a search runs side by side with its dense half.
      */
     public List<ScoredChunk> search(TenantId tenant, String question, Set<UUID> documents, List<UUID> candidates, int k) {
+        return merge(exactMatches(tenant, question, documents, k), rank(tenant, question, documents, candidates, k), k);
+    }
+
+    /**
+     * The best {@code k} by rank of the chunks holding every word of the question (at most
+     * {@value #EXACT_MATCHES} of them looked at): needs no dense candidate, so it can run while
+     * the question is embedded.
+     */
+    public List<ScoredChunk> exactMatches(TenantId tenant, String question, Set<UUID> documents, int k) {
         List<String> words = words(question);
         if (words.isEmpty()) {
             return List.of();
         }
         String documentFilter = documents == null ? "" : "and c.document_id = any (?) ";
-        try (Connection db = dataSource.getConnection();
-                PreparedStatement search = db.prepareStatement("with found as (select c.tenant_id, c.id from chunks c "
-                        + "where c.tenant_id = ? and c.id = any (?) union (select c.tenant_id, c.id from chunks c where c.tenant_id = ? "
-                        + "and c.tsv @@ to_tsquery('english', ?) " + documentFilter + "limit " + EXACT_MATCHES + ")) "
-                        + "select c.id, c.document_id, ts_rank_cd(c.tsv, q) as rank from found f "
-                        + "join chunks c on c.tenant_id = f.tenant_id and c.id = f.id join documents d on d.tenant_id = c.tenant_id and d.id = c.document_id and d.ready_version = c.version, "
-                        + "to_tsquery('english', ?) q where c.tenant_id = ? and c.tsv @@ q " + documentFilter
-                        + "order by rank desc, c.id limit ?")) {
-            int i = 1;
-            search.setObject(i++, tenant.value());
-            search.setArray(i++, db.createArrayOf("uuid", candidates.toArray()));
-            search.setObject(i++, tenant.value());
-            search.setString(i++, join(words, " & "));
-            if (documents != null) {
-                search.setArray(i++, db.createArrayOf("uuid", documents.toArray()));
-            }
-            search.setString(i++, join(words, " | "));
-            search.setObject(i++, tenant.value());
-            if (documents != null) {
-                search.setArray(i++, db.createArrayOf("uuid", documents.toArray()));
-            }
-            search.setInt(i, k);
+        return ranked(tenant, question, "select c.id, c.document_id, ts_rank_cd(c.tsv, to_tsquery('english', ?)) as rank "
+                + "from (select c.tenant_id, c.id from chunks c where c.tenant_id = ? and c.tsv @@ to_tsquery('english', ?) "
+                + documentFilter + "limit " + EXACT_MATCHES + ") f join chunks c on c.tenant_id = f.tenant_id and c.id = f.id "
+                + "join documents d on d.tenant_id = c.tenant_id and d.id = c.document_id and d.ready_version = c.version "
+                + "where c.tenant_id = ? order by rank desc, c.id limit ?", (db, search) -> {
+                    int i = 1;
+                    search.setString(i++, join(words, " | "));
+                    search.setObject(i++, tenant.value());
+                    search.setString(i++, join(words, " & "));
+                    if (documents != null) {
+                        search.setArray(i++, db.createArrayOf("uuid", documents.toArray()));
+                    }
+                    search.setObject(i++, tenant.value());
+                    search.setInt(i, k);
+                });
+    }
+
+    /** The best {@code k} by rank of the given chunks (the dense candidates) that hold any word of the question. */
+    public List<ScoredChunk> rank(TenantId tenant, String question, Set<UUID> documents, List<UUID> candidates, int k) {
+        List<String> words = words(question);
+        if (words.isEmpty() || candidates.isEmpty()) {
+            return List.of();
+        }
+        String documentFilter = documents == null ? "" : "and c.document_id = any (?) ";
+        return ranked(tenant, question, "select c.id, c.document_id, ts_rank_cd(c.tsv, q) as rank from chunks c "
+                + "join documents d on d.tenant_id = c.tenant_id and d.id = c.document_id and d.ready_version = c.version, "
+                + "to_tsquery('english', ?) q where c.tenant_id = ? and c.id = any (?) and c.tsv @@ q " + documentFilter
+                + "order by rank desc, c.id limit ?", (db, search) -> {
+                    int i = 1;
+                    search.setString(i++, join(words, " | "));
+                    search.setObject(i++, tenant.value());
+                    search.setArray(i++, db.createArrayOf("uuid", candidates.toArray()));
+                    if (documents != null) {
+                        search.setArray(i++, db.createArrayOf("uuid", documents.toArray()));
+                    }
+                    search.setInt(i, k);
+                });
+    }
+
+    /**
+     * The best {@code k} of two rankings by the same query, each chunk once: what one query over
+     * both sets of chunks would give (ties in PostgreSQL's order of uuids, which is the order of
+     * their text).
+     */
+    public static List<ScoredChunk> merge(List<ScoredChunk> a, List<ScoredChunk> b, int k) {
+        java.util.Map<UUID, ScoredChunk> all = new java.util.LinkedHashMap<>();
+        a.forEach(c -> all.putIfAbsent(c.chunk(), c));
+        b.forEach(c -> all.putIfAbsent(c.chunk(), c));
+        return all.values().stream().sorted(java.util.Comparator.comparingDouble(ScoredChunk::score).reversed()
+                .thenComparing(c -> c.chunk().toString())).limit(k).toList();
+    }
+
+    /** Binds a statement's parameters. */
+    private interface Binder {
+        void bind(Connection db, PreparedStatement statement) throws SQLException;
+    }
+
+    private List<ScoredChunk> ranked(TenantId tenant, String question, String sql, Binder binder) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement search = db.prepareStatement(sql)) {
+            binder.bind(db, search);
             search.setQueryTimeout(TIMEOUT_SECONDS);
             List<ScoredChunk> found = new ArrayList<>();
             try (ResultSet rs = search.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new ScoredChunk(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getDouble(3)));
+                    found.add(new ScoredChunk(uuid(rs.getObject(1)), uuid(rs.getObject(2)), rs.getDouble(3)));
                 }
             }
             return found;

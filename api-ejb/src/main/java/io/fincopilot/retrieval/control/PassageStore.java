@@ -1,5 +1,7 @@
 package io.fincopilot.retrieval.control;
 
+import static io.fincopilot.persistence.NativeValues.uuid;
+
 import io.fincopilot.retrieval.entity.Passage;
 import io.fincopilot.retrieval.entity.ScoredChunk;
 import io.fincopilot.tenancy.entity.TenantId;
@@ -36,8 +38,8 @@ public class PassageStore {
             read.setArray(2, db.createArrayOf("uuid", ranked.stream().map(ScoredChunk::chunk).toArray()));
             try (ResultSet rs = read.executeQuery()) {
                 while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
-                    byId.put(id, new Passage(id, rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                    UUID id = uuid(rs.getObject(1));
+                    byId.put(id, new Passage(id, uuid(rs.getObject(2)), rs.getString(3), rs.getInt(4), rs.getInt(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), 0));
                 }
             }

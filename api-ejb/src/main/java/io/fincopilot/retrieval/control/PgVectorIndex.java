@@ -1,5 +1,7 @@
 package io.fincopilot.retrieval.control;
 
+import static io.fincopilot.persistence.NativeValues.uuid;
+
 import io.fincopilot.retrieval.entity.ScoredChunk;
 import io.fincopilot.tenancy.entity.TenantId;
 import java.sql.Connection;
@@ -56,7 +58,7 @@ public class PgVectorIndex implements VectorIndex {
                 List<ScoredChunk> found = new ArrayList<>();
                 try (ResultSet rs = nearest.executeQuery()) {
                     while (rs.next()) {
-                        found.add(new ScoredChunk(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getDouble(3)));
+                        found.add(new ScoredChunk(uuid(rs.getObject(1)), uuid(rs.getObject(2)), rs.getDouble(3)));
                     }
                 }
                 return found;

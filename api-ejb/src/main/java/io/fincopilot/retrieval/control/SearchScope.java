@@ -1,5 +1,7 @@
 package io.fincopilot.retrieval.control;
 
+import static io.fincopilot.persistence.NativeValues.uuid;
+
 import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.retrieval.entity.DocumentProfile;
 import io.fincopilot.retrieval.entity.FilingForm;
@@ -64,7 +66,7 @@ public class SearchScope {
             }
             try (ResultSet rs = list.executeQuery()) {
                 while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
+                    UUID id = uuid(rs.getObject(1));
                     seen.add(id);
                     if (rs.getBoolean(4) && hasTag(rs.getString(5), query.tags())) {
                         ready.put(id, new KnownDocument(id, profile(rs), rs.getString(2), rs.getString(3)));
