@@ -2,6 +2,8 @@ package io.fincopilot.retrieval.control;
 
 import static io.fincopilot.persistence.NativeValues.uuid;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.retrieval.entity.DocumentProfile;
 import io.fincopilot.retrieval.entity.FilingForm;
@@ -49,32 +51,38 @@ public class SearchScope {
 
     private static final QuestionFocusDetector FOCUS = new QuestionFocusDetector();
 
+    /** What the scope reads of a document, after its id (the fingerprint covers the same). */
+    private static final String COLUMNS = "title, file_name, ready_version is not null, tags, company, ticker, form, "
+            + "fiscal_year, fiscal_quarter, period_end";
+
     @Resource(lookup = "jdbc/fincopilot")
     DataSource dataSource;
+
+    /** One of the organization's documents as the scope reads it. */
+    private record Listed(UUID id, String title, String fileName, boolean ready, String tags, DocumentProfile profile) {
+    }
+
+    /** An organization's documents in their order, and the fingerprint they were listed at. */
+    private record Listing(String fingerprint, List<Listed> documents) {
+    }
+
+    /** Bounded by documents held (a listing weighs its documents), not by organizations. */
+    private final Cache<TenantId, Listing> listings = Caffeine.newBuilder().maximumWeight(500_000)
+            .weigher((TenantId t, Listing l) -> l.documents().size() + 1).build();
 
     public Scope of(TenantId tenant, SearchQuery query) {
         Set<UUID> named = new LinkedHashSet<>(query.documents());
         Map<UUID, KnownDocument> ready = new LinkedHashMap<>();
         Set<UUID> seen = new LinkedHashSet<>();
-        try (Connection db = dataSource.getConnection();
-                PreparedStatement list = db.prepareStatement("select id, title, file_name, ready_version is not null, tags, "
-                        + "company, ticker, form, fiscal_year, fiscal_quarter, period_end from documents where tenant_id = ? "
-                        + (named.isEmpty() ? "" : "and id = any (?) ") + "order by created_at, id")) {
-            list.setObject(1, tenant.value());
-            if (!named.isEmpty()) {
-                list.setArray(2, db.createArrayOf("uuid", named.toArray()));
+        for (Listed document : listing(tenant).documents()) {
+            if (!named.isEmpty() && !named.contains(document.id())) {
+                continue;
             }
-            try (ResultSet rs = list.executeQuery()) {
-                while (rs.next()) {
-                    UUID id = uuid(rs.getObject(1));
-                    seen.add(id);
-                    if (rs.getBoolean(4) && hasTag(rs.getString(5), query.tags())) {
-                        ready.put(id, new KnownDocument(id, profile(rs), rs.getString(2), rs.getString(3)));
-                    }
-                }
+            seen.add(document.id());
+            if (document.ready() && hasTag(document.tags(), query.tags())) {
+                ready.put(document.id(), new KnownDocument(document.id(), document.profile(), document.title(),
+                        document.fileName()));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("the organization's documents could not be listed", e);
         }
         named.removeAll(seen);
         if (!named.isEmpty()) {
@@ -96,6 +104,47 @@ public class SearchScope {
                     : new Scope(searched(ready, focus.companyDocumentIds()), false, String.join("; ", focus.notes())
                             + "; searched the company's " + focus.companyDocumentIds().size() + " documents instead", focus);
         };
+    }
+
+    /**
+     * The organization's documents, listed again only when their fingerprint changed: the count and
+     * the sum of a 64-bit hash of each row's columns read here. Every search reads the fingerprint
+     * (one aggregate row), so an upload, an edit or a deletion on any instance applies at the next
+     * search; a large organization's 1,000-row listing is not read each time.
+     */
+    private Listing listing(TenantId tenant) {
+        try (Connection db = dataSource.getConnection()) {
+            String fingerprint;
+            try (PreparedStatement sum = db.prepareStatement("select count(*) || ':' || coalesce(sum(hashtextextended(row(id, "
+                    + COLUMNS + ", created_at)::text, 0)::numeric), 0) from documents where tenant_id = ?")) {
+                sum.setObject(1, tenant.value());
+                try (ResultSet rs = sum.executeQuery()) {
+                    rs.next();
+                    fingerprint = rs.getString(1);
+                }
+            }
+            Listing held = listings.getIfPresent(tenant);
+            if (held != null && held.fingerprint().equals(fingerprint)) {
+                return held;
+            }
+            // Listed after the fingerprint was read: a change in between makes the next search list again.
+            List<Listed> documents = new ArrayList<>();
+            try (PreparedStatement list = db.prepareStatement("select id, " + COLUMNS + " from documents where tenant_id = ? "
+                    + "order by created_at, id")) {
+                list.setObject(1, tenant.value());
+                try (ResultSet rs = list.executeQuery()) {
+                    while (rs.next()) {
+                        documents.add(new Listed(uuid(rs.getObject(1)), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                                rs.getString(5), profile(rs)));
+                    }
+                }
+            }
+            Listing fresh = new Listing(fingerprint, List.copyOf(documents));
+            listings.put(tenant, fresh);
+            return fresh;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the organization's documents could not be listed", e);
+        }
     }
 
     private static String focused(QuestionFocus focus) {
