@@ -118,7 +118,7 @@ status_line() { # component pidfile-or-empty url port
   local state=down pid=-
   if port_in_use "$4"; then state=up; fi
   if [ -n "$2" ] && pid_alive "$2"; then pid=$(cat "$2"); fi
-  printf '%-10s %-5s %-45s %s\n' "$1" "$state" "$3" "$pid"
+  printf '%-12s %-5s %-45s %s\n' "$1" "$state" "$3" "$pid"
 }
 
 # Unpacks a zip with unzip when present, else with the JDK's jar tool (which drops exec bits).

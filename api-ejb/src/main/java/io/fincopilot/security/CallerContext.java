@@ -3,6 +3,7 @@ package io.fincopilot.security;
 import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.tenancy.boundary.Organizations;
 import io.fincopilot.tenancy.entity.TenantId;
+import io.fincopilot.platform.web.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +20,9 @@ public class CallerContext {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    ClientAddress clientAddress;
+
     public Optional<Caller> caller() {
         return Optional.ofNullable((Caller) request.getAttribute(ATTRIBUTE));
     }
@@ -32,9 +36,9 @@ public class CallerContext {
                 tenant -> Optional.ofNullable((Organizations.Standing) request.getAttribute(STANDING_ATTRIBUTE)));
     }
 
-    /** The address the request came from, as the connection says (never a forwarded-for header). */
+    /** The address the request came from: the connection's, or what a trusted proxy says ({@link ClientAddress}). */
     public String sourceIp() {
-        return request.getRemoteAddr();
+        return clientAddress.of(request);
     }
 
     public Caller require() {

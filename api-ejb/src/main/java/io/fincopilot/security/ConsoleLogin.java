@@ -28,6 +28,7 @@ import io.fincopilot.audit.boundary.AuditTrail;
 import io.fincopilot.audit.entity.Act;
 import io.fincopilot.audit.entity.AuditEvent;
 import io.fincopilot.tenancy.entity.TenantId;
+import io.fincopilot.platform.web.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,6 +60,9 @@ public class ConsoleLogin {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    ClientAddress clientAddress;
 
     private volatile OIDCProviderMetadata provider;
 
@@ -99,7 +103,7 @@ public class ConsoleLogin {
             session.setAttribute(CALLER, caller);
             audit.recordSeparately(caller.tenantId().map(TenantId::value).orElse(AuditEvent.PLATFORM_CHAIN),
                     new Act(caller.actor(), "person", "login", "console:" + req.getContextPath() + "/",
-                            req.getRemoteAddr(), Act.Outcome.SUCCESS, Map.of("subject", caller.subject())));
+                            clientAddress.of(req), Act.Outcome.SUCCESS, Map.of("subject", caller.subject())));
             session.setAttribute(ID_TOKEN, idToken.serialize());
             return pending.returnTo();
         } catch (InvalidCredentialException e) {

@@ -6,6 +6,7 @@ import io.fincopilot.platform.PlatformMetrics;
 import io.fincopilot.platform.problem.Problem;
 import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.ratelimit.RateLimit;
+import io.fincopilot.platform.web.ClientAddress;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +48,9 @@ public abstract class FincopilotAuthentication {
 
     @Inject
     PlatformMetrics metrics;
+
+    @Inject
+    ClientAddress clientAddress;
 
     /** Whether the path (inside the application) belongs to the API rather than the console. */
     protected abstract boolean isApiPath(String path);
@@ -109,7 +113,7 @@ public abstract class FincopilotAuthentication {
     private Admission.Admitted admit(String credential, HttpServletRequest req, boolean api)
             throws InvalidCredentialException {
         if (KeySecret.looksLikeKey(credential)) {
-            return admission.admitKey(credential, req.getRemoteAddr(), api);
+            return admission.admitKey(credential, clientAddress.of(req), api);
         }
         return admission.admitToken(tokens.verify(credential), api);
     }

@@ -38,6 +38,16 @@ public final class IpAllowList {
         range(entry.trim());
     }
 
+    /** Whether the text is one literal IPv4 or IPv6 address. */
+    public static boolean isAddress(String text) {
+        try {
+            literal(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public boolean isEmpty() {
         return ranges.isEmpty();
     }
