@@ -40,11 +40,11 @@ micro_fetch() {
 micro_build_if_needed() {
   local war
   for war in tenant-web admin-web; do
-    if [ ! -f "$FINCOPILOT_HOME/$war/target/$war.war" ] || [ -n "$(find "$FINCOPILOT_HOME" -path "$FINCOPILOT_HOME/.fincopilot*" \
+    if [ ! -f "$FINCOPILOT_HOME/$war/target/$war-micro.war" ] || [ -n "$(find "$FINCOPILOT_HOME" -path "$FINCOPILOT_HOME/.fincopilot*" \
         -prune -o \( -name '*.java' -o -name '*.xml' -o -name '*.xhtml' -o -name '*.properties' -o -name '*.sql' \) \
-        -newer "$FINCOPILOT_HOME/$war/target/$war.war" -type f -not -path '*/target/*' -print -quit)" ]; then
+        -newer "$FINCOPILOT_HOME/$war/target/$war-micro.war" -type f -not -path '*/target/*' -print -quit)" ]; then
       step "building the WARs (./mvnw package)"
-      (cd "$FINCOPILOT_HOME" && mvnw -DskipTests package -pl tenant-web,admin-web -am) \
+      (cd "$FINCOPILOT_HOME" && mvnw -DskipTests -Pmicro package -pl tenant-web,admin-web -am) \
         >>"$FINCOPILOT_STATE/logs/build.log" 2>&1 || die "the build failed; see $FINCOPILOT_STATE/logs/build.log"
       return 0
     fi
@@ -95,7 +95,7 @@ micro_start_instance() { # name
       --rootdir "$FINCOPILOT_STATE/runtime/micro/$name/root" \
       --addlibs "$FINCOPILOT_STATE/downloads/postgresql-jdbc.jar" \
       --postbootcommandfile "$FINCOPILOT_STATE/runtime/micro/$name/postboot.asadmin" \
-      --deploy "$FINCOPILOT_HOME/$war/target/$war.war:$context" \
+      --deploy "$FINCOPILOT_HOME/$war/target/$war-micro.war:$context" \
       >"$(micro_log_file "$name")" 2>&1 </dev/null &
     echo $! >"$(micro_pidfile "$name")"
   )
