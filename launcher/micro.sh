@@ -51,7 +51,8 @@ micro_build_if_needed() {
   done
 }
 
-# What Payara Server's domain gets from payara.sh, as commands Payara Micro runs after it boots.
+# What Payara Server's domain gets from payara.sh, as commands Payara Micro runs after it boots. The
+# instances listen on loopback only: the load balancer is the platform's one way in.
 # The pool's password is read from the instance's environment (${ENV=...}), never written down.
 micro_postboot() { # file
   cat >"$1" <<CMDS
@@ -60,6 +61,7 @@ create-jdbc-resource --connectionpoolid fincopilot-pool jdbc/fincopilot
 set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8
+set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
 set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false
 set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false
 set configs.config.server-config.network-config.protocols.protocol.http-listener.http.request-timeout-seconds=120
