@@ -8,8 +8,8 @@
 MICRO_SHAPE_FILE() { printf '%s' "$FINCOPILOT_STATE/run/shape"; }
 
 # The shape the state folder last started ("ear" when never told otherwise), and its instance count.
-stack_shape() { sed -n 1p "$(MICRO_SHAPE_FILE)" 2>/dev/null || echo ear; }
-micro_instances() { sed -n 2p "$(MICRO_SHAPE_FILE)" 2>/dev/null || echo 2; }
+stack_shape() { local s; s=$(sed -n 1p "$(MICRO_SHAPE_FILE)" 2>/dev/null || true); echo "${s:-ear}"; }
+micro_instances() { local n; n=$(sed -n 2p "$(MICRO_SHAPE_FILE)" 2>/dev/null || true); echo "${n:-2}"; }
 
 micro_jar() { printf '%s' "$FINCOPILOT_STATE/downloads/payara-micro.jar"; }
 micro_pidfile() { printf '%s' "$FINCOPILOT_STATE/run/micro-$1.pid"; }
@@ -55,8 +55,11 @@ micro_build_if_needed() {
 # instances listen on loopback only: the load balancer is the platform's one way in.
 # The pool's password is read from the instance's environment (${ENV=...}), never written down.
 micro_postboot() { # file
+  # PostgreSQL allows 100 connections; Keycloak takes some: the instances share 80.
+  local pool=$((80 / ($(micro_instances) + 1)))
+  [ "$pool" -ge 8 ] || pool=8
   cat >"$1" <<CMDS
-create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 32 --isconnectvalidatereq=true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --property serverName=$FINCOPILOT_PG_HOST:portNumber=$FINCOPILOT_PG_PORT:databaseName=$FINCOPILOT_PG_DATABASE:user=$PG_APP_USER:password=\${ENV=FINCOPILOT_DB_APP_PASSWORD}:stringtype=unspecified:ApplicationName=fincopilot fincopilot-pool
+create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize $pool --isconnectvalidatereq=true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --property serverName=$FINCOPILOT_PG_HOST:portNumber=$FINCOPILOT_PG_PORT:databaseName=$FINCOPILOT_PG_DATABASE:user=$PG_APP_USER:password=\${ENV=FINCOPILOT_DB_APP_PASSWORD}:stringtype=unspecified:ApplicationName=fincopilot fincopilot-pool
 create-jdbc-resource --connectionpoolid fincopilot-pool jdbc/fincopilot
 set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64
@@ -122,6 +125,7 @@ defaults
   timeout server 130s
   timeout http-request 30s
   timeout tunnel 1h
+  timeout check 5s
   default-server inter 1s fall 2 rise 2
 
 frontend platform
@@ -138,12 +142,15 @@ frontend platform
 
 backend tenant
   balance roundrobin
+  # The console's login and JSF views live in the instance's HTTP session: a browser stays with its instance
+  # (unless that one is out, then it logs in again on another). API clients carry no cookie and are spread.
+  cookie FCINSTANCE insert indirect nocache httponly
   option httpchk GET /health/ready
   http-check expect status 200
 CFG
     for name in $(micro_names); do
       [ "$name" = admin-web ] && continue
-      printf '  server %s 127.0.0.1:%s check\n' "$name" "$(micro_port "$name")"
+      printf '  server %s 127.0.0.1:%s check cookie %s\n' "$name" "$(micro_port "$name")" "$name"
     done
     cat <<CFG
 
@@ -176,7 +183,10 @@ lb_start() {
 
 micro_start() { # instances
   local name
-  [ "$1" -ge 1 ] 2>/dev/null || die "--instances must be a number of at least 1"
+  [ "$1" -ge 1 ] && [ "$1" -le 49 ] 2>/dev/null || die "--instances must be a number from 1 to 49"
+  if pid_alive "$(lb_pidfile)" && [ "$(micro_instances)" != "$1" ]; then
+    die "the micro shape runs with $(micro_instances) tenant-web instances: stop it first (./fincopilot down) to change that"
+  fi
   printf 'micro\n%s\n' "$1" >"$(MICRO_SHAPE_FILE)"
   micro_fetch
   micro_build_if_needed

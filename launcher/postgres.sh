@@ -188,7 +188,7 @@ postgres_stop() {
 postgres_status() {
   local home pidfile
   if pg_external; then
-    printf '%-10s %-5s %-45s %s\n' postgres extern "postgresql://$FINCOPILOT_PG_HOST:$FINCOPILOT_PG_PORT/$FINCOPILOT_PG_DATABASE" -
+    printf '%-12s %-5s %-45s %s\n' postgres extern "postgresql://$FINCOPILOT_PG_HOST:$FINCOPILOT_PG_PORT/$FINCOPILOT_PG_DATABASE" -
     return 0
   fi
   home=$(pg_home)

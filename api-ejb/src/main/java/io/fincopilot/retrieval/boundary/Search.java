@@ -133,15 +133,22 @@ public class Search {
         // embedded and the vectors scanned here; if no thread of the executor is free, it runs here after them.
         FutureTask<List<ScoredChunk>> exact = new FutureTask<>(() -> words.exactMatches(tenant, question, only, CANDIDATES));
         executor.execute(exact);
-        float[] vector = model.stages().embedder().embedQuery(question);
-        laps.lap("embed");
-        List<ScoredChunk> nearest = indexes.vectors().nearest(tenant, vector, only, model.modelName(), RERANKED);
-        laps.lap("dense");
-        List<ScoredChunk> ranked = words.rank(tenant, question, only, nearest.stream().map(ScoredChunk::chunk).toList(),
-                CANDIDATES);
-        exact.run();
-        List<ScoredChunk> fullText = FullTextIndex.merge(outcome(exact), ranked, CANDIDATES);
-        laps.lap("full-text");
+        List<ScoredChunk> nearest;
+        List<ScoredChunk> fullText;
+        try {
+            float[] vector = model.stages().embedder().embedQuery(question);
+            laps.lap("embed");
+            nearest = indexes.vectors().nearest(tenant, vector, only, model.modelName(), RERANKED);
+            laps.lap("dense");
+            List<ScoredChunk> ranked = words.rank(tenant, question, only, nearest.stream().map(ScoredChunk::chunk).toList(),
+                    CANDIDATES);
+            exact.run();
+            fullText = FullTextIndex.merge(outcome(exact), ranked, CANDIDATES);
+            laps.lap("full-text");
+        } finally {
+            // Not started yet (the search failed first, or it ran here): the executor's thread skips it.
+            exact.cancel(false);
+        }
         List<ScoredChunk> dense = nearest.subList(0, Math.min(CANDIDATES, nearest.size()));
         List<ScoredChunk> fused = Fusion.fuse(dense, 1.0, fullText, fullTextWeight);
         List<Passage> loaded = passages.load(tenant, fused);
