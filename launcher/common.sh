@@ -144,12 +144,14 @@ unpack_once() { # archive dir unpack-function
 
 mvnw() { "$FINCOPILOT_HOME/mvnw" -B -q "$@"; }
 
+# True when a built artifact is missing or older than a source of the build.
+build_stale() { # artifact
+  [ ! -f "$1" ] || [ -n "$(cd "$FINCOPILOT_HOME" && find pom.xml persistence api-ejb tenant-web admin-web platform-ear \
+        -newer "$1" -type f -not -path '*/target/*' -print -quit)" ]
+}
+
 build_if_needed() {
-  local ear="$FINCOPILOT_HOME/platform-ear/target/fincopilot.ear"
-  if [ -f "$ear" ] && [ -z "$(cd "$FINCOPILOT_HOME" && find pom.xml persistence api-ejb tenant-web admin-web platform-ear \
-        -newer "$ear" -type f -not -path '*/target/*' -print -quit)" ]; then
-    return 0
-  fi
+  build_stale "$FINCOPILOT_HOME/platform-ear/target/fincopilot.ear" || return 0
   step "building the EAR (./mvnw package)"
   (cd "$FINCOPILOT_HOME" && mvnw -DskipTests package -pl platform-ear -am) \
     >>"$FINCOPILOT_STATE/logs/build.log" 2>&1 || die "the build failed; see $FINCOPILOT_STATE/logs/build.log"

@@ -38,17 +38,11 @@ micro_fetch() {
 }
 
 micro_build_if_needed() {
-  local war
-  for war in tenant-web admin-web; do
-    if [ ! -f "$FINCOPILOT_HOME/$war/target/$war-micro.war" ] || [ -n "$(find "$FINCOPILOT_HOME" -path "$FINCOPILOT_HOME/.fincopilot*" \
-        -prune -o \( -name '*.java' -o -name '*.xml' -o -name '*.xhtml' -o -name '*.properties' -o -name '*.sql' \) \
-        -newer "$FINCOPILOT_HOME/$war/target/$war-micro.war" -type f -not -path '*/target/*' -print -quit)" ]; then
-      step "building the WARs (./mvnw package)"
-      (cd "$FINCOPILOT_HOME" && mvnw -DskipTests -Pmicro package -pl tenant-web,admin-web -am) \
-        >>"$FINCOPILOT_STATE/logs/build.log" 2>&1 || die "the build failed; see $FINCOPILOT_STATE/logs/build.log"
-      return 0
-    fi
-  done
+  build_stale "$FINCOPILOT_HOME/tenant-web/target/tenant-web-micro.war" \
+    || build_stale "$FINCOPILOT_HOME/admin-web/target/admin-web-micro.war" || return 0
+  step "building the WARs for Payara Micro (./mvnw -Pmicro package)"
+  (cd "$FINCOPILOT_HOME" && mvnw -DskipTests -Pmicro package -pl tenant-web,admin-web -am) \
+    >>"$FINCOPILOT_STATE/logs/build.log" 2>&1 || die "the build failed; see $FINCOPILOT_STATE/logs/build.log"
 }
 
 # What Payara Server's domain gets from payara.sh, as commands Payara Micro runs after it boots. The
@@ -189,7 +183,6 @@ micro_start() { # instances
   fi
   printf 'micro\n%s\n' "$1" >"$(MICRO_SHAPE_FILE)"
   micro_fetch
-  micro_build_if_needed
   # One at a time first: the first instance migrates the schema alone; the others start side by side.
   for name in $(micro_names); do
     micro_start_instance "$name"

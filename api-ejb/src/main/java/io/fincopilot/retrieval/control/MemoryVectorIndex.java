@@ -148,8 +148,9 @@ public class MemoryVectorIndex implements VectorIndex {
 
     /** Brings the tenant's segments in line with PostgreSQL; answers a snapshot to search. */
     private Map<UUID, Segment> sync(Connection db, TenantId tenant, TenantVectors vectors, String model) throws SQLException {
-        // Read before the listing: a change between the two makes the next query list again, never miss it.
-        String fingerprint = model + "/" + fingerprint(db, tenant);
+        // Most queries skip listing the documents (1,000 rows at a large tenant).
+        String fingerprint = model + "/" + DocumentFingerprint.of(db, tenant,
+                "row(id, ready_version, extract(epoch from updated_at))", "and ready_version is not null");
         synchronized (vectors) {
             if (fingerprint.equals(vectors.fingerprint)) {
                 return vectors.snapshot;
@@ -182,23 +183,6 @@ public class MemoryVectorIndex implements VectorIndex {
             vectors.snapshot = Map.copyOf(vectors.documents);
             vectors.fingerprint = fingerprint;
             return vectors.snapshot;
-        }
-    }
-
-    /**
-     * The tenant's ready documents in one short line: how many, and the sum of a 64-bit hash of
-     * each one's id, ready version and last change. Any upload, deletion or new version changes
-     * it, so most queries skip listing the documents (1,000 rows at a large tenant).
-     */
-    private static String fingerprint(Connection db, TenantId tenant) throws SQLException {
-        try (PreparedStatement sum = db.prepareStatement("select count(*) || ':' || coalesce(sum(hashtextextended(id::text "
-                + "|| ':' || ready_version || ':' || extract(epoch from updated_at)::text, 0)::numeric), 0) from documents "
-                + "where tenant_id = ? and ready_version is not null")) {
-            sum.setObject(1, tenant.value());
-            try (ResultSet rs = sum.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
         }
     }
 

@@ -107,27 +107,18 @@ public class SearchScope {
     }
 
     /**
-     * The organization's documents, listed again only when their fingerprint changed: the count and
-     * the sum of a 64-bit hash of each row's columns read here. Every search reads the fingerprint
-     * (one aggregate row), so an upload, an edit or a deletion on any instance applies at the next
-     * search; a large organization's 1,000-row listing is not read each time.
+     * The organization's documents, listed again only when their {@link DocumentFingerprint} over the
+     * columns read here changed. Every search reads the fingerprint, so an upload, an edit or a
+     * deletion on any instance applies at the next search; a large organization's 1,000-row listing
+     * is not read each time.
      */
     private Listing listing(TenantId tenant) {
         try (Connection db = dataSource.getConnection()) {
-            String fingerprint;
-            try (PreparedStatement sum = db.prepareStatement("select count(*) || ':' || coalesce(sum(hashtextextended(row(id, "
-                    + COLUMNS + ", created_at)::text, 0)::numeric), 0) from documents where tenant_id = ?")) {
-                sum.setObject(1, tenant.value());
-                try (ResultSet rs = sum.executeQuery()) {
-                    rs.next();
-                    fingerprint = rs.getString(1);
-                }
-            }
+            String fingerprint = DocumentFingerprint.of(db, tenant, "row(id, " + COLUMNS + ", created_at)", "");
             Listing held = listings.getIfPresent(tenant);
             if (held != null && held.fingerprint().equals(fingerprint)) {
                 return held;
             }
-            // Listed after the fingerprint was read: a change in between makes the next search list again.
             List<Listed> documents = new ArrayList<>();
             try (PreparedStatement list = db.prepareStatement("select id, " + COLUMNS + " from documents where tenant_id = ? "
                     + "order by created_at, id")) {
