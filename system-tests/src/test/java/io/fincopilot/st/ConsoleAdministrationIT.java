@@ -95,6 +95,10 @@ class ConsoleAdministrationIT {
         browser.driver().findElement(By.id("organizations-form:create")).click();
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("admin-temporary-password")));
         assertTrue(browser.driver().findElement(By.id("admin-temporary-password")).getText().trim().length() >= 16);
+        // The table pages by 20: filtered by name, the new organization is on the first page however many others exist.
+        browser.driver().findElement(By.cssSelector("#organizations-form\\:organizations .ui-column-filter"))
+                .sendKeys("Console Bank " + slug);
+        browser.await().until(d -> d.findElement(By.id("organizations-form:organizations")).getText().contains(slug));
         String table = browser.driver().findElement(By.id("organizations-form:organizations")).getText();
         assertTrue(table.contains("Console Bank " + slug) && table.contains(slug), table);
     }
