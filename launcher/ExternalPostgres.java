@@ -49,6 +49,13 @@ public final class ExternalPostgres {
         try (Connection admin = DriverManager.getConnection(base + database, env("PG_ADMIN_USER"), env("PG_ADMIN_PASSWORD"));
                 Statement s = admin.createStatement();
                 ResultSet rs = s.executeQuery("SELECT 1 FROM pg_available_extensions WHERE name = 'vector'")) {
+            // Trusted from PostgreSQL 13 on, so the owner's migration could create it; created here too
+            // for a server where it is not trusted (the tenant's full-text index, decision 69).
+            try (Statement gin = admin.createStatement()) {
+                gin.execute("CREATE EXTENSION IF NOT EXISTS btree_gin");
+            } catch (SQLException e) {
+                System.out.println("btree_gin: no (" + e.getMessage() + "); full text uses the index over all tenants");
+            }
             if (rs.next()) {
                 s.execute("CREATE EXTENSION IF NOT EXISTS vector");
                 System.out.println("pgvector: yes");

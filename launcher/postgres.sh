@@ -168,11 +168,27 @@ SQL
     pg_roles "$bin" "$data"
     echo "owner=$PG_OWNER_USER app=$PG_APP_USER" >"$roles"
   fi
-  step "starting PostgreSQL on 127.0.0.1:$FINCOPILOT_PG_PORT"
+  step "starting PostgreSQL on 127.0.0.1:$FINCOPILOT_PG_PORT (shared buffers $(pg_shared_buffers))"
   as_pg "$bin/pg_ctl" -D "$data" -l "$home/postgres.log" -w -t 60 \
-    -o "-p $FINCOPILOT_PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start \
+    -o "-p $FINCOPILOT_PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c shared_buffers=$(pg_shared_buffers)" start \
     >>"$FINCOPILOT_STATE/logs/launcher.log" 2>&1 || die "PostgreSQL did not start; see $home/postgres.log"
   ln -sfn "$home/postgres.log" "$FINCOPILOT_STATE/logs/postgres.log"
+}
+
+# PostgreSQL's own default (128 MB) keeps little of a tenant's chunks in memory: a search then reads
+# its candidates from the operating system's cache. An eighth of the machine's memory, from 128 MB to
+# 2 GB (Payara, Keycloak and S3 share the machine); FINCOPILOT_PG_SHARED_BUFFERS overrides (decision 69).
+pg_shared_buffers() {
+  if [ -n "${FINCOPILOT_PG_SHARED_BUFFERS:-}" ]; then
+    printf '%s' "$FINCOPILOT_PG_SHARED_BUFFERS"
+    return
+  fi
+  local kb mb
+  kb=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null)
+  mb=$(( ${kb:-1048576} / 1024 / 8 ))
+  [ "$mb" -lt 128 ] && mb=128
+  [ "$mb" -gt 2048 ] && mb=2048
+  printf '%sMB' "$mb"
 }
 
 postgres_stop() {

@@ -12,8 +12,8 @@ import java.util.UUID;
  * Ready documents made directly in PostgreSQL for retrieval benchmarks and index comparisons:
  * random unit vectors of the current model and text from a financial vocabulary, so that what is
  * measured is the search, not ingestion. The tables are vacuumed and analyzed afterwards, as
- * autovacuum would have done on a live system: otherwise the first minutes of queries share the
- * machine with it and plan without statistics.
+ * autovacuum would have done on a live system, and a checkpoint writes the new pages out: otherwise
+ * the first minutes of queries share the machine with both and plan without statistics.
  */
 public final class GeneratedChunks {
 
@@ -79,9 +79,15 @@ public final class GeneratedChunks {
                 }
             }
         }
-        // What a live system has and a bulk insert has not yet: planner statistics and a visibility map.
+        // What a live system has and a bulk insert has not yet: planner statistics, a visibility map, and the
+        // inserted pages written out (else the checkpoints that follow write them during the measurement).
         try (Connection db = superuser(); java.sql.Statement vacuum = db.createStatement()) {
             vacuum.execute("vacuum analyze chunks, documents");
+            try {
+                vacuum.execute("checkpoint");
+            } catch (SQLException e) {
+                // An administrator of an existing server without pg_checkpoint: the checkpointer writes them later.
+            }
         }
     }
 

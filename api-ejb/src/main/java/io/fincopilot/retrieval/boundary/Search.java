@@ -85,9 +85,17 @@ public class Search {
     public SearchResult search(TenantId tenant, SearchQuery query) {
         String question = validate(query);
         Laps laps = new Laps(metrics);
-        SearchScope.Scope scope = scopes.of(tenant, query);
-        laps.lap("scope");
-        return searchIn(tenant, query, question, scope, laps);
+        // The question is embedded on the executor while its scope is read here (the embedding is
+        // computation, the scope mostly waits for PostgreSQL); if no thread is free, it runs here after it.
+        FutureTask<float[]> embedding = new FutureTask<>(() -> model.stages().embedder().embedQuery(question));
+        executor.execute(embedding);
+        try {
+            SearchScope.Scope scope = scopes.of(tenant, query);
+            laps.lap("scope");
+            return searchIn(tenant, query, question, scope, embedding, laps);
+        } finally {
+            embedding.cancel(false);
+        }
     }
 
     private static String validate(SearchQuery query) {
@@ -123,7 +131,8 @@ public class Search {
         }
     }
 
-    private SearchResult searchIn(TenantId tenant, SearchQuery query, String question, SearchScope.Scope scope, Laps laps) {
+    private SearchResult searchIn(TenantId tenant, SearchQuery query, String question, SearchScope.Scope scope,
+            FutureTask<float[]> embedding, Laps laps) {
         if (scope.documents().isEmpty()) {
             return new SearchResult(List.of(), List.of(), scope.reason(), unmatched(scope));
         }
@@ -136,7 +145,8 @@ public class Search {
         List<ScoredChunk> nearest;
         List<ScoredChunk> fullText;
         try {
-            float[] vector = model.stages().embedder().embedQuery(question);
+            embedding.run();
+            float[] vector = outcome(embedding);
             laps.lap("embed");
             nearest = indexes.vectors().nearest(tenant, vector, only, model.modelName(), RERANKED);
             laps.lap("dense");
@@ -162,7 +172,7 @@ public class Search {
                         + " statement preferred"), unmatched(scope));
     }
 
-    private static List<ScoredChunk> outcome(FutureTask<List<ScoredChunk>> task) {
+    private static <T> T outcome(FutureTask<T> task) {
         try {
             return task.get();
         } catch (ExecutionException e) {

@@ -13,6 +13,12 @@ public interface DotProduct {
     /** The dot product of {@code q} and the {@code n} floats of {@code v} from {@code offset}. */
     float dot(float[] q, float[] v, int offset, int n);
 
+    /**
+     * The dot product of {@code q} and the {@code n} signed bytes of {@code codes} from {@code offset}
+     * (a vector's int8 codes, {@link QuantizedVectors}); the caller multiplies by the vector's scale.
+     */
+    float dot(float[] q, byte[] codes, int offset, int n);
+
     /** The fastest this JVM offers, chosen once. */
     DotProduct FASTEST = Choice.fastest();
 

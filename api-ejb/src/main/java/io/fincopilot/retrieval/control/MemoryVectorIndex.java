@@ -27,13 +27,17 @@ import javax.sql.DataSource;
  * is new or changed is loaded again, any that is gone dropped, so every instance sees uploads and
  * deletions at its next query. Memory is bounded: past the budget, the tenants used longest ago
  * are dropped whole and loaded again when next asked.
+ *
+ * <p>A query reads the vectors' int8 codes first ({@link QuantizedVectors}, a quarter of the bytes),
+ * with a bound on how far each approximate score can be off, and then scores the few chunks that
+ * could still be among the best with their floats (decision 69): the result is the exact scan's.
  */
 public class MemoryVectorIndex implements VectorIndex {
 
     /** One document's ready version: its chunks' ids and their vectors end to end. */
-    record Segment(int version, Timestamp changed, String model, UUID[] chunks, float[] vectors) {
+    record Segment(int version, Timestamp changed, String model, UUID[] chunks, float[] vectors, QuantizedVectors codes) {
         long bytes() {
-            return vectors.length * 4L + chunks.length * 32L + 64;
+            return vectors.length * 4L + codes.bytes() + chunks.length * 32L + 64;
         }
     }
 
@@ -56,6 +60,8 @@ public class MemoryVectorIndex implements VectorIndex {
     static final int SIDE_BY_SIDE = 20_000;
 
     private static final DotProduct DOT = DotProduct.FASTEST;
+    /** Added to every score's bound: what float arithmetic may itself get wrong in a sum of a few hundred terms. */
+    private static final double ROUNDING = 1e-3;
 
     private final DataSource dataSource;
     private final int dimensions;
@@ -80,16 +86,24 @@ public class MemoryVectorIndex implements VectorIndex {
         }
         evictBeyondBudget(tenant);
         List<Map.Entry<UUID, Segment>> wanted = new ArrayList<>();
-        long total = 0;
         for (Map.Entry<UUID, Segment> entry : segments.entrySet()) {
             if (documents == null || documents.contains(entry.getKey())) {
                 wanted.add(entry);
-                total += entry.getValue().chunks().length;
             }
         }
-        PriorityQueue<ScoredChunk> best;
+        return scan(wanted, query, k);
+    }
+
+    /** The best {@code k} chunks of the given documents' segments by their exact scores, best first. */
+    List<ScoredChunk> scan(List<Map.Entry<UUID, Segment>> wanted, float[] query, int k) {
+        long total = wanted.stream().mapToLong(e -> e.getValue().chunks().length).sum();
+        if (k < 1) {
+            return List.of();
+        }
+        double length = length(query);
+        FirstPass pass;
         if (total < SIDE_BY_SIDE) {
-            best = scan(wanted, query, k);
+            pass = firstPass(wanted, 0, wanted.size(), query, length, k);
         } else {
             // Two halves side by side (the parallel common pool): a large tenant's scan is most of a search's time.
             long half = 0;
@@ -97,17 +111,13 @@ public class MemoryVectorIndex implements VectorIndex {
             while (split < wanted.size() && half < total / 2) {
                 half += wanted.get(split++).getValue().chunks().length;
             }
-            List<Map.Entry<UUID, Segment>> second = wanted.subList(split, wanted.size());
-            java.util.concurrent.CompletableFuture<PriorityQueue<ScoredChunk>> other =
-                    java.util.concurrent.CompletableFuture.supplyAsync(() -> scan(second, query, k));
-            best = scan(wanted.subList(0, split), query, k);
-            for (ScoredChunk c : other.join()) {
-                offer(best, c, k);
-            }
+            int from = split;
+            java.util.concurrent.CompletableFuture<FirstPass> other =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> firstPass(wanted, from, wanted.size(), query, length, k));
+            pass = firstPass(wanted, 0, split, query, length, k);
+            pass.absorb(other.join());
         }
-        List<ScoredChunk> ranked = new ArrayList<>(best);
-        ranked.sort(Comparator.comparingDouble(ScoredChunk::score).reversed());
-        return ranked;
+        return pass.rescore(wanted, query, k, dimensions);
     }
 
     @Override
@@ -122,19 +132,122 @@ public class MemoryVectorIndex implements VectorIndex {
         return tenants.values().stream().mapToLong(TenantVectors::bytes).sum();
     }
 
-    private PriorityQueue<ScoredChunk> scan(List<Map.Entry<UUID, Segment>> segments, float[] query, int k) {
-        PriorityQueue<ScoredChunk> best = new PriorityQueue<>(Comparator.comparingDouble(ScoredChunk::score));
-        for (Map.Entry<UUID, Segment> entry : segments) {
-            Segment segment = entry.getValue();
-            float[] v = segment.vectors();
-            for (int i = 0, offset = 0; i < segment.chunks().length; i++, offset += dimensions) {
-                double score = DOT.dot(query, v, offset, dimensions);
-                if (best.size() < k || score > best.peek().score()) {
-                    offer(best, new ScoredChunk(segment.chunks()[i], entry.getKey(), score), k);
+    /** The first pass over the codes of {@code wanted[from, to)}. */
+    private FirstPass firstPass(List<Map.Entry<UUID, Segment>> wanted, int from, int to, float[] query, double length, int k) {
+        FirstPass pass = new FirstPass(k);
+        for (int s = from; s < to; s++) {
+            QuantizedVectors quantized = wanted.get(s).getValue().codes();
+            byte[] codes = quantized.codes();
+            float[] scales = quantized.scales();
+            float[] errors = quantized.errors();
+            for (int i = 0, offset = 0; i < scales.length; i++, offset += dimensions) {
+                double approximate = scales[i] * (double) DOT.dot(query, codes, offset, dimensions);
+                double margin = length * errors[i] + ROUNDING;
+                if (approximate + margin >= pass.threshold()) {
+                    pass.see(s, i, approximate - margin, approximate + margin);
                 }
             }
         }
-        return best;
+        return pass;
+    }
+
+    private static double length(float[] query) {
+        double sum = 0;
+        for (float x : query) {
+            sum += (double) x * x;
+        }
+        return Math.sqrt(sum);
+    }
+
+    /**
+     * What the first pass keeps: the best {@code k} lower bounds seen (a min-heap; the least of them is
+     * the threshold) and every chunk whose upper bound reached the threshold when it was seen. The
+     * threshold only rises and is at most the k-th best exact score, so a chunk left out could not be
+     * among the best k: scoring the candidates with their floats gives the exact scan's result.
+     */
+    static final class FirstPass {
+        private final double[] lower;
+        private int bounds;
+        private int[] segments = new int[512];
+        private int[] rows = new int[512];
+        private double[] upper = new double[512];
+        private int size;
+
+        FirstPass(int k) {
+            lower = new double[k];
+        }
+
+        double threshold() {
+            return bounds < lower.length ? Double.NEGATIVE_INFINITY : lower[0];
+        }
+
+        void see(int segment, int row, double low, double high) {
+            if (size == rows.length) {
+                segments = java.util.Arrays.copyOf(segments, size * 2);
+                rows = java.util.Arrays.copyOf(rows, size * 2);
+                upper = java.util.Arrays.copyOf(upper, size * 2);
+            }
+            segments[size] = segment;
+            rows[size] = row;
+            upper[size++] = high;
+            bound(low);
+        }
+
+        /** Takes in the other half's bounds and candidates. */
+        void absorb(FirstPass other) {
+            for (int i = 0; i < other.bounds; i++) {
+                bound(other.lower[i]);
+            }
+            for (int i = 0; i < other.size; i++) {
+                see(other.segments[i], other.rows[i], Double.NEGATIVE_INFINITY, other.upper[i]);
+            }
+        }
+
+        private void bound(double low) {
+            if (bounds < lower.length) {
+                int i = bounds++;
+                while (i > 0 && lower[(i - 1) / 2] > low) {
+                    lower[i] = lower[(i - 1) / 2];
+                    i = (i - 1) / 2;
+                }
+                lower[i] = low;
+            } else if (low > lower[0]) {
+                int i = 0;
+                while (true) {
+                    int child = 2 * i + 1;
+                    if (child >= bounds) {
+                        break;
+                    }
+                    if (child + 1 < bounds && lower[child + 1] < lower[child]) {
+                        child++;
+                    }
+                    if (lower[child] >= low) {
+                        break;
+                    }
+                    lower[i] = lower[child];
+                    i = child;
+                }
+                lower[i] = low;
+            }
+        }
+
+        /** The best {@code k} candidates by their exact scores, best first. */
+        List<ScoredChunk> rescore(List<Map.Entry<UUID, Segment>> wanted, float[] query, int k, int dimensions) {
+            double threshold = threshold();
+            PriorityQueue<ScoredChunk> best = new PriorityQueue<>(Comparator.comparingDouble(ScoredChunk::score));
+            for (int i = 0; i < size; i++) {
+                if (upper[i] >= threshold) {
+                    Map.Entry<UUID, Segment> document = wanted.get(segments[i]);
+                    Segment segment = document.getValue();
+                    double score = DOT.dot(query, segment.vectors(), rows[i] * dimensions, dimensions);
+                    offer(best, new ScoredChunk(segment.chunks()[rows[i]], document.getKey(), score), k);
+                }
+            }
+            List<ScoredChunk> ranked = new ArrayList<>(best);
+            ranked.sort(Comparator.comparingDouble(ScoredChunk::score).reversed());
+            return ranked;
+        }
+
     }
 
     private static void offer(PriorityQueue<ScoredChunk> best, ScoredChunk chunk, int k) {
@@ -217,7 +330,7 @@ public class MemoryVectorIndex implements VectorIndex {
                 PgFloatArrays.decode(binary.get(i), vectors, i * dimensions, dimensions);
             }
             segments.put(doc.getKey(), new Segment((Integer) doc.getValue()[0], (Timestamp) doc.getValue()[1], model,
-                    chunkIds.toArray(UUID[]::new), vectors));
+                    chunkIds.toArray(UUID[]::new), vectors, QuantizedVectors.of(vectors, dimensions)));
         }
         return segments;
     }

@@ -35,4 +35,24 @@ final class ScalarDotProduct implements DotProduct {
         }
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
+
+    @Override
+    public float dot(float[] q, byte[] codes, int offset, int n) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            int o = offset + j;
+            s0 += q[j] * codes[o];
+            s1 += q[j + 1] * codes[o + 1];
+            s2 += q[j + 2] * codes[o + 2];
+            s3 += q[j + 3] * codes[o + 3];
+        }
+        for (; j < n; j++) {
+            s0 += q[j] * codes[offset + j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
 }

@@ -1,6 +1,8 @@
 package io.fincopilot.retrieval.control;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -13,6 +15,13 @@ final class SimdDotProduct implements DotProduct {
 
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    /**
+     * As many bytes as {@link #SPECIES} has floats: each load widens to one float vector. None below
+     * 8 floats (the smallest byte vector is 64 bits); those processors widen bytes by the scalar loop.
+     */
+    private static final VectorSpecies<Byte> BYTES = LANES >= 8
+            ? VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * Byte.SIZE)) : null;
+    private static final ScalarDotProduct SCALAR = new ScalarDotProduct();
 
     @Override
     public float dot(float[] q, float[] v, int offset, int n) {
@@ -28,6 +37,28 @@ final class SimdDotProduct implements DotProduct {
         float sum = a.add(b).reduceLanes(VectorOperators.ADD);
         for (; j < n; j++) {
             sum += q[j] * v[offset + j];
+        }
+        return sum;
+    }
+
+    @Override
+    public float dot(float[] q, byte[] codes, int offset, int n) {
+        if (BYTES == null) {
+            return SCALAR.dot(q, codes, offset, n);
+        }
+        FloatVector a = FloatVector.zero(SPECIES);
+        FloatVector b = FloatVector.zero(SPECIES);
+        int j = 0;
+        for (; j + 2 * LANES <= n; j += 2 * LANES) {
+            FloatVector x = (FloatVector) ByteVector.fromArray(BYTES, codes, offset + j).convertShape(VectorOperators.B2F, SPECIES, 0);
+            FloatVector y = (FloatVector) ByteVector.fromArray(BYTES, codes, offset + j + LANES)
+                    .convertShape(VectorOperators.B2F, SPECIES, 0);
+            a = a.add(FloatVector.fromArray(SPECIES, q, j).mul(x));
+            b = b.add(FloatVector.fromArray(SPECIES, q, j + LANES).mul(y));
+        }
+        float sum = a.add(b).reduceLanes(VectorOperators.ADD);
+        for (; j < n; j++) {
+            sum += q[j] * codes[offset + j];
         }
         return sum;
     }

@@ -34,6 +34,30 @@ class DotProductTest {
         }
     }
 
+    @Test
+    void bothWaysComputeTheDotProductWithCodes() {
+        Random random = new Random(5);
+        for (DotProduct dot : List.of(new ScalarDotProduct(), new SimdDotProduct())) {
+            for (int n : new int[] {384, 385, 7, 1, 33}) {
+                float[] q = new float[n];
+                byte[] codes = new byte[n * 3];
+                for (int i = 0; i < n; i++) {
+                    q[i] = (float) random.nextGaussian();
+                }
+                random.nextBytes(codes);
+                codes[0] = -128;
+                for (int row = 0; row < 3; row++) {
+                    double exact = 0;
+                    for (int j = 0; j < n; j++) {
+                        exact += (double) q[j] * codes[row * n + j];
+                    }
+                    assertEquals(exact, dot.dot(q, codes, row * n, n), 1e-4 * Math.max(1, Math.abs(exact)),
+                            dot.describe() + ", n " + n + " row " + row);
+                }
+            }
+        }
+    }
+
     /** The build's tests run with the module, as the launcher's Payara does: the choice must then be SIMD. */
     @Test
     void withTheVectorApiPresentTheScanUsesIt() {
