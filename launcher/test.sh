@@ -40,6 +40,9 @@ test_finish() {
     echo "---- the test stack's logs (last lines) ----"
     tail -n 20 "$FINCOPILOT_TEST_STATE/logs/launcher.log" 2>/dev/null || true
     tail -n 60 "$FINCOPILOT_TEST_STATE/payara-domains/fincopilot/logs/server.log" 2>/dev/null || true
+    for log in "$FINCOPILOT_TEST_STATE"/logs/micro-*.log; do
+      [ -f "$log" ] && { echo "---- $log ----"; tail -n 30 "$log"; }
+    done
   fi
   test_stack down || true
   exit $status
@@ -61,4 +64,12 @@ run_tests() {
     -Dfincopilot.env="$FINCOPILOT_TEST_STATE/demo.env" -Dfincopilot.secrets="$FINCOPILOT_TEST_STATE/secrets.env" \
     -Dfincopilot.payara.admin.port="$(sed -n 's/^PAYARA_ADMIN_PORT=//p' "$FINCOPILOT_TEST_STATE/demo.env")" \
     -Dfincopilot.model.port="$FINCOPILOT_TEST_MODEL_PORT")
+  # The same state in the second shape: what must hold across instances (issue 9).
+  step "the micro shape: two tenant-web instances and admin-web on Payara Micro behind HAProxy"
+  test_stack down
+  test_stack up --shape micro --instances 2
+  step "system tests across instances"
+  (cd "$FINCOPILOT_HOME" \
+    && "$FINCOPILOT_HOME/mvnw" -B -pl system-tests -Psystem-tests verify -Dit.test=AcrossInstancesIT \
+    -Dfincopilot.env="$FINCOPILOT_TEST_STATE/demo.env" -Dfincopilot.secrets="$FINCOPILOT_TEST_STATE/secrets.env")
 }

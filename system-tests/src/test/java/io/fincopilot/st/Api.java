@@ -32,9 +32,9 @@ public final class Api {
 
     private final ApiClient client;
 
-    private Api(String bearer) {
+    private Api(String base, String bearer) {
         client = new ApiClient();
-        client.updateBaseUri(Stack.get().env("FINCOPILOT_URL"));
+        client.updateBaseUri(base);
         client.setConnectTimeout(Duration.ofSeconds(5));
         client.setReadTimeout(Duration.ofSeconds(30));
         if (bearer != null) {
@@ -44,11 +44,16 @@ public final class Api {
 
     /** Calls with a credential: an access token or an API key, sent as a bearer. */
     public static Api as(String bearer) {
-        return new Api(bearer);
+        return new Api(Stack.get().env("FINCOPILOT_URL"), bearer);
+    }
+
+    /** Calls one instance directly (the micro shape's tenant-web instances, {@link Stack#instances}), not the balancer. */
+    public static Api at(String instance, String bearer) {
+        return new Api(instance, bearer);
     }
 
     public static Api anonymous() {
-        return new Api(null);
+        return new Api(Stack.get().env("FINCOPILOT_URL"), null);
     }
 
     public MeApi me() {

@@ -79,6 +79,15 @@ public final class Stack {
         return env("FINCOPILOT_URL") + path;
     }
 
+    /**
+     * Each tenant-web instance's own address: the micro shape's instances behind the balancer, or
+     * the one Payara Server of the EAR shape (a demo.env of an older launcher says nothing: the URL).
+     */
+    public java.util.List<String> instances() {
+        String urls = env.get("INSTANCE_URLS");
+        return urls == null || urls.isBlank() ? java.util.List.of(env("FINCOPILOT_URL")) : java.util.List.of(urls.split(","));
+    }
+
     public String tokenEndpoint() {
         return env("KEYCLOAK_URL") + "/realms/" + env("KEYCLOAK_REALM") + "/protocol/openid-connect/token";
     }
