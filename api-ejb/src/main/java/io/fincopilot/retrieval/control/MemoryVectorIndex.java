@@ -182,14 +182,7 @@ public class MemoryVectorIndex implements VectorIndex {
         }
 
         void see(int segment, int row, double low, double high) {
-            if (size == rows.length) {
-                segments = java.util.Arrays.copyOf(segments, size * 2);
-                rows = java.util.Arrays.copyOf(rows, size * 2);
-                upper = java.util.Arrays.copyOf(upper, size * 2);
-            }
-            segments[size] = segment;
-            rows[size] = row;
-            upper[size++] = high;
+            add(segment, row, high);
             bound(low);
         }
 
@@ -199,8 +192,19 @@ public class MemoryVectorIndex implements VectorIndex {
                 bound(other.lower[i]);
             }
             for (int i = 0; i < other.size; i++) {
-                see(other.segments[i], other.rows[i], Double.NEGATIVE_INFINITY, other.upper[i]);
+                add(other.segments[i], other.rows[i], other.upper[i]);
             }
+        }
+
+        private void add(int segment, int row, double high) {
+            if (size == rows.length) {
+                segments = java.util.Arrays.copyOf(segments, size * 2);
+                rows = java.util.Arrays.copyOf(rows, size * 2);
+                upper = java.util.Arrays.copyOf(upper, size * 2);
+            }
+            segments[size] = segment;
+            rows[size] = row;
+            upper[size++] = high;
         }
 
         private void bound(double low) {
