@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * What holds across instances (issue 9), each tenant-web instance called directly rather than
  * through the balancer: rate limits count every instance's requests, a revocation, a suspension or
  * a role change made on one instance is in force on the other within one second, and a document uploaded
- * through one is ready, downloadable and found through the other, and gone from both when deleted.
+ * through one is ready, downloadable and found through the other, and gone from both when deleted;
+ * server-sent events (ingestion progress, a streamed answer) pass the balancer.
  * {@code ./fincopilot test} runs it against {@code up --shape micro --instances 2}; against the EAR
  * (one instance) it is skipped.
  */
@@ -157,5 +158,31 @@ class AcrossInstancesIT {
                 + marker + " terminal handle?")));
         assertTrue(after.getPassages().stream().noneMatch(p -> p.getDocumentId().equals(id)),
                 "the other instance's index dropped the deleted document");
+    }
+
+    /** Through the balancer (FINCOPILOT_URL): ingestion progress and a streamed answer as server-sent events. */
+    @Test
+    void serverSentEventsPassTheBalancer() throws Exception {
+        Tenants.Tenant tenant = Tenants.create("across-sse");
+        String key = Tenants.key(tenant.adminToken(), "documents:read", "documents:write", "ask");
+        Api api = Api.as(key);
+        UUID id = IngestionIT.upload(api, "progress.txt", IngestionIT.longText(8, UUID.randomUUID().toString()));
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(STACK.url("/api/v1/documents/" + id + "/events")))
+                .header("Authorization", "Bearer " + key).header("Accept", "text/event-stream")
+                .timeout(java.time.Duration.ofMinutes(3)).GET().build();
+        HttpResponse<String> progress = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, progress.statusCode());
+        assertTrue(progress.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        List<String> data = progress.body().lines().filter(l -> l.startsWith("data:")).toList();
+        assertTrue(!data.isEmpty() && data.get(data.size() - 1).contains("\"status\":\"ready\""),
+                "the stream ends with ready: " + data);
+
+        HttpResponse<String> answer = STACK.postJson("/api/v1/ask", key, "{\"question\":\"How many containers were shipped "
+                + "through terminal A?\",\"stream\":true,\"documentIds\":[\"" + id + "\"]}");
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        List<String> names = ProvidersIT.events(answer.body()).stream().map(e -> e[0]).toList();
+        assertEquals("done", names.get(names.size() - 1), names.toString());
     }
 }
