@@ -88,7 +88,7 @@ public class Search {
         // The question is embedded on the executor while its scope is read here (the embedding is
         // computation, the scope mostly waits for PostgreSQL); if no thread is free, it runs here after it.
         FutureTask<float[]> embedding = new FutureTask<>(() -> model.stages().embedder().embedQuery(question));
-        executor.execute(embedding);
+        offer(embedding);
         try {
             SearchScope.Scope scope = scopes.of(tenant, query);
             laps.lap("scope");
@@ -141,7 +141,7 @@ public class Search {
         // The chunks holding every word of the question are found in PostgreSQL while the question is
         // embedded and the vectors scanned here; if no thread of the executor is free, it runs here after them.
         FutureTask<List<ScoredChunk>> exact = new FutureTask<>(() -> words.exactMatches(tenant, question, only, CANDIDATES));
-        executor.execute(exact);
+        offer(exact);
         List<ScoredChunk> nearest;
         List<ScoredChunk> fullText;
         try {
@@ -170,6 +170,15 @@ public class Search {
         return new SearchResult(best(loaded, query), scope.documents(), scope.reason()
                 + (statement == null ? "" : "; pages of the " + statement.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                         + " statement preferred"), unmatched(scope));
+    }
+
+    /** Hands a task to the executor; one it refuses (shutting down, or full) is run here when its result is wanted. */
+    private void offer(FutureTask<?> task) {
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Left for FutureTask.run in the request's own thread.
+        }
     }
 
     private static <T> T outcome(FutureTask<T> task) {
