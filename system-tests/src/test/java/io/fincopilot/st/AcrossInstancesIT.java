@@ -7,8 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fincopilot.client.model.DocumentView;
+import io.fincopilot.client.model.NewPerson;
+import io.fincopilot.client.model.RoleChange;
 import io.fincopilot.client.model.SearchRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,8 +51,7 @@ class AcrossInstancesIT {
     void requestsSpreadOverTwoInstancesCountAsOneLimit() throws InterruptedException {
         Tenants.Tenant tenant = Tenants.create("across-rate");
         String secret = Tenants.keyWith(tenant.adminToken(), Tenants.newKey("ask").name("spread").rateLimitPerMinute(12));
-        int reset = Integer.parseInt(ok(() -> Api.at(first, secret).me().getMeWithHttpInfo()).getHeaders()
-                .get("RateLimit-Reset").get(0));
+        int reset = RateLimitIT.header(ok(() -> Api.at(first, secret).me().getMeWithHttpInfo()).getHeaders(), "RateLimit-Reset");
         if (reset < 20) {
             // Too close to the end of the window to spend it all in one.
             Thread.sleep(reset * 1000L + 500);
@@ -106,7 +112,7 @@ class AcrossInstancesIT {
         Tenants.Tenant tenant = Tenants.create("across-role");
         String admin = tenant.adminToken();
         var invited = ok(() -> Api.at(first, admin).people().invitePerson(Tenants.person(Tenants.unique("member"), "m@across.test")
-                .role(io.fincopilot.client.model.NewPerson.RoleEnum.ANALYST))).getPerson();
+                .role(NewPerson.RoleEnum.ANALYST))).getPerson();
         UUID person = invited.getId();
         String password = "Pw-" + UUID.randomUUID();
         new KeycloakAdmin(STACK).setPassword(invited.getUsername(), password);
@@ -115,11 +121,11 @@ class AcrossInstancesIT {
             refused(403, () -> Api.at(instance, token).keys().listKeys());
         }
         ok(() -> Api.at(first, admin).people().changePersonRole(person,
-                new io.fincopilot.client.model.RoleChange().role(io.fincopilot.client.model.RoleChange.RoleEnum.TENANT_ADMIN)));
+                new RoleChange().role(RoleChange.RoleEnum.TENANT_ADMIN)));
         Thread.sleep(PROMISE_MILLIS);
         ok(() -> Api.at(second, token).keys().listKeys()); // the same token now manages keys there
         ok(() -> Api.at(second, admin).people().changePersonRole(person,
-                new io.fincopilot.client.model.RoleChange().role(io.fincopilot.client.model.RoleChange.RoleEnum.VIEWER)));
+                new RoleChange().role(RoleChange.RoleEnum.VIEWER)));
         Thread.sleep(PROMISE_MILLIS);
         refused(403, () -> Api.at(first, token).keys().listKeys());
     }
@@ -132,12 +138,12 @@ class AcrossInstancesIT {
         Api other = Api.at(second, key);
         String marker = "Quillfeather" + UUID.randomUUID().toString().substring(0, 6);
         String text = "The " + marker + " terminal handled 48,200 containers in fiscal 2025, its highest volume. ";
-        UUID id = IngestionIT.upload(one, "terminal.txt", (text.repeat(4)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UUID id = IngestionIT.upload(one, "terminal.txt", (text.repeat(4)).getBytes(StandardCharsets.UTF_8));
         DocumentView ready = IngestionIT.waitFor(other, id, IngestionIT::finished);
         assertEquals(DocumentView.StatusEnum.READY, ready.getStatus(), ready.getFailureReason());
 
-        HttpResponse<String> content = STACK.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(second + "/api/v1/documents/" + id + "/content")).header("Authorization", "Bearer " + key));
+        HttpResponse<String> content = STACK.send(HttpRequest.newBuilder(
+                URI.create(second + "/api/v1/documents/" + id + "/content")).header("Authorization", "Bearer " + key));
         assertEquals(200, content.statusCode());
         assertEquals(text.repeat(4), content.body());
 
@@ -167,11 +173,11 @@ class AcrossInstancesIT {
         String key = Tenants.key(tenant.adminToken(), "documents:read", "documents:write", "ask");
         Api api = Api.as(key);
         UUID id = IngestionIT.upload(api, "progress.txt", IngestionIT.longText(8, UUID.randomUUID().toString()));
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(STACK.url("/api/v1/documents/" + id + "/events")))
+        HttpRequest request = HttpRequest.newBuilder(
+                URI.create(STACK.url("/api/v1/documents/" + id + "/events")))
                 .header("Authorization", "Bearer " + key).header("Accept", "text/event-stream")
-                .timeout(java.time.Duration.ofMinutes(3)).GET().build();
-        HttpResponse<String> progress = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofMinutes(3)).GET().build();
+        HttpResponse<String> progress = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, progress.statusCode());
         assertTrue(progress.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
         List<String> data = progress.body().lines().filter(l -> l.startsWith("data:")).toList();

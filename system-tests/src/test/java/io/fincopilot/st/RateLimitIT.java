@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class RateLimitIT {
 
-    private static int header(Map<String, List<String>> headers, String name) {
+    /** A numeric response header that must be present. */
+    static int header(Map<String, List<String>> headers, String name) {
         List<String> values = headers.get(name);
         if (values == null || values.isEmpty()) {
             throw new AssertionError(name + " missing");

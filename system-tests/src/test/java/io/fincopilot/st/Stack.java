@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -83,9 +84,9 @@ public final class Stack {
      * Each tenant-web instance's own address: the micro shape's instances behind the balancer, or
      * the one Payara Server of the EAR shape (a demo.env of an older launcher says nothing: the URL).
      */
-    public java.util.List<String> instances() {
+    public List<String> instances() {
         String urls = env.get("INSTANCE_URLS");
-        return urls == null || urls.isBlank() ? java.util.List.of(env("FINCOPILOT_URL")) : java.util.List.of(urls.split(","));
+        return urls == null || urls.isBlank() ? List.of(env("FINCOPILOT_URL")) : List.of(urls.split(","));
     }
 
     public String tokenEndpoint() {
