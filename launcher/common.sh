@@ -77,6 +77,33 @@ secrets_load() {
 }
 
 # An Authorization header for curl's -H @file, so that a token never shows on a command line.
+# The machine's memory in MB, or a container's limit (cgroup v2) where that is lower.
+machine_memory_mb() {
+  local kb limit
+  kb=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null)
+  kb=${kb:-1048576}
+  limit=$(cat /sys/fs/cgroup/memory.max 2>/dev/null || true)
+  if printf '%s' "$limit" | grep -Eq '^[0-9]+$' && [ $((limit / 1024)) -lt "$kb" ]; then
+    kb=$((limit / 1024))
+  fi
+  printf '%s' $((kb / 1024))
+}
+
+# A component's share of memory: the size in variable $1 when set (it must match the pattern $2,
+# as $3 does), else the machine's memory divided by $4, from $5 to $6 MB, written with unit $7.
+memory_share() { # variable pattern example divisor min-mb max-mb unit
+  local given=${!1:-} mb
+  if [ -n "$given" ]; then
+    printf '%s' "$given" | grep -Eq "$2" || die "$1 must be a size such as $3, not '$given'"
+    printf '%s' "$given"
+    return
+  fi
+  mb=$(( $(machine_memory_mb) / $4 ))
+  [ "$mb" -lt "$5" ] && mb=$5
+  [ "$mb" -gt "$6" ] && mb=$6
+  printf '%s%s' "$mb" "$7"
+}
+
 bearer_header() { printf 'Authorization: Bearer %s\n' "$1"; }
 
 random_token() { head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24; }

@@ -10,7 +10,9 @@ payara_pidfile() { printf '%s' "$(payara_domaindir)/$PAYARA_DOMAIN/config/pid"; 
 
 # The domain is made again when this file or the database it points at changes.
 payara_config_version() {
-  { cat "$FINCOPILOT_HOME/launcher/payara.sh"; echo "$FINCOPILOT_PG_HOST:$FINCOPILOT_PG_PORT/$FINCOPILOT_PG_DATABASE"; } | cksum
+  local heap
+  heap=$(payara_heap) || exit 1
+  { cat "$FINCOPILOT_HOME/launcher/payara.sh"; echo "$FINCOPILOT_PG_HOST:$FINCOPILOT_PG_PORT/$FINCOPILOT_PG_DATABASE $heap"; } | cksum
 }
 
 asadmin() {
@@ -68,6 +70,10 @@ payara_configure() {
     || die "configuring Payara failed at 'asadmin $1'; see $FINCOPILOT_STATE/logs/payara-setup.log"
 }
 
+# Payara Server's heap: a sixth of the machine's memory, from 2 GB to 4 GB (decision 70: the built-in
+# vector index and its loads); FINCOPILOT_PAYARA_HEAP (such as 3g or 2560m) overrides it.
+payara_heap() { memory_share FINCOPILOT_PAYARA_HEAP '^[0-9]+[mg]$' '3g or 2560m' 6 2048 4096 m; }
+
 payara_create_domain() {
   local domaindir listener
   domaindir=$(payara_domaindir)
@@ -84,7 +90,7 @@ payara_create_domain() {
   payara_password_alias fincopilot-db-app "$PG_APP_PASSWORD" \
     || die "configuring Payara failed at 'create-password-alias'; see $FINCOPILOT_STATE/logs/payara-setup.log"
   asadmin delete-jvm-options -Xmx512m >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1 || true # absent in some versions
-  payara_configure create-jvm-options -Xmx2g
+  payara_configure create-jvm-options "-Xmx$(payara_heap)"
   payara_configure create-jvm-options -Dfincopilot.stack="$FINCOPILOT_STATE"
   # JSON-P's provider by name: without it every Json.createObjectBuilder() (each JSON log line, each
   # health answer) searches the class path through ServiceLoader.
@@ -94,8 +100,10 @@ payara_create_domain() {
   payara_configure create-jvm-options "-Dpdfbox.fontcache=$FINCOPILOT_STATE/pdfbox"
   # The built-in vector index's dot product with SIMD instructions (decision 67).
   payara_configure create-jvm-options -- --add-modules=jdk.incubator.vector
+  # Eight connections kept, each for half an hour idle: a new PostgreSQL backend spends about 40 ms on
+  # its first search (planning over the chunk partitions, the text search dictionary), decision 70.
   payara_configure create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
-    --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 32 \
+    --restype javax.sql.DataSource --steadypoolsize 8 --maxpoolsize 32 --idletimeout 1800 \
     --isconnectvalidatereq=true --validationmethod custom-validation \
     --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation \
     --property "$pool" fincopilot-pool

@@ -179,26 +179,7 @@ SQL
 # its candidates from the operating system's cache. An eighth of the machine's memory, from 128 MB to
 # 2 GB (Payara, Keycloak and S3 share the machine; a container's limit counts as its memory);
 # FINCOPILOT_PG_SHARED_BUFFERS overrides (decision 69).
-pg_shared_buffers() {
-  if [ -n "${FINCOPILOT_PG_SHARED_BUFFERS:-}" ]; then
-    printf '%s' "$FINCOPILOT_PG_SHARED_BUFFERS" | grep -Eq '^[0-9]+(kB|MB|GB)$' \
-      || die "FINCOPILOT_PG_SHARED_BUFFERS must be a size such as 512MB or 2GB, not '$FINCOPILOT_PG_SHARED_BUFFERS'"
-    printf '%s' "$FINCOPILOT_PG_SHARED_BUFFERS"
-    return
-  fi
-  local kb limit mb
-  kb=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null)
-  kb=${kb:-1048576}
-  # In a container, its memory limit (cgroup v2), not the host's memory.
-  limit=$(cat /sys/fs/cgroup/memory.max 2>/dev/null || true)
-  if printf '%s' "$limit" | grep -Eq '^[0-9]+$' && [ $((limit / 1024)) -lt "$kb" ]; then
-    kb=$((limit / 1024))
-  fi
-  mb=$(( kb / 1024 / 8 ))
-  [ "$mb" -lt 128 ] && mb=128
-  [ "$mb" -gt 2048 ] && mb=2048
-  printf '%sMB' "$mb"
-}
+pg_shared_buffers() { memory_share FINCOPILOT_PG_SHARED_BUFFERS '^[0-9]+(kB|MB|GB)$' '512MB or 2GB' 8 128 2048 MB; }
 
 postgres_stop() {
   local home

@@ -53,6 +53,11 @@ class RetrievalBench {
                 search(key, QUESTIONS[i % QUESTIONS.length]);
                 millis.add((System.nanoTime() - t) / 1e6);
             }
+            // -Dfincopilot.bench.soak=<seconds> goes on searching, unmeasured, for a profiler to watch.
+            long soakEnd = System.nanoTime() + Long.getLong("fincopilot.bench.soak", 0) * 1_000_000_000L;
+            for (int i = 0; System.nanoTime() < soakEnd; i++) {
+                search(key, QUESTIONS[i % QUESTIONS.length]);
+            }
             millis.sort(Double::compare);
             System.out.printf(Locale.ROOT, "BENCH search %,7d chunks (generated in %.0f s): first query %.0f ms (loads the vectors); "
                     + "then p50 %.1f ms, p95 %.1f ms over HTTP (200 queries, limit 10)%n", chunks, seconds, loadMs,

@@ -3,14 +3,13 @@ package io.fincopilot.answers.control;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.fincopilot.answers.entity.Answer;
+import io.fincopilot.retrieval.control.DocumentFingerprint;
 import io.fincopilot.retrieval.entity.SearchQuery;
 import io.fincopilot.retrieval.entity.SearchResult;
 import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -54,15 +53,8 @@ public class AnswerCache {
 
     /** The state of the organization's documents now: read before retrieval, stored with its answer. */
     public String documentsState(TenantId tenant) {
-        try (Connection db = dataSource.getConnection();
-                PreparedStatement read = db.prepareStatement("select count(*), coalesce(md5(string_agg(id::text || ':' "
-                        + "|| coalesce(ready_version, 0) || ':' || updated_at::text, ',' order by id)), '') from documents "
-                        + "where tenant_id = ?")) {
-            read.setObject(1, tenant.value());
-            try (ResultSet rs = read.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) + "/" + rs.getString(2);
-            }
+        try (Connection db = dataSource.getConnection()) {
+            return DocumentFingerprint.of(db, tenant);
         } catch (SQLException e) {
             throw new IllegalStateException("the organization's documents could not be read", e);
         }

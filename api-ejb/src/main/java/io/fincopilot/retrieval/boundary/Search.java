@@ -8,6 +8,7 @@ import io.fincopilot.retrieval.control.Fusion;
 import io.fincopilot.retrieval.control.PassageStore;
 import io.fincopilot.retrieval.control.RetrievalIndexes;
 import io.fincopilot.retrieval.control.SearchScope;
+import io.fincopilot.retrieval.control.SearchThreads;
 import io.fincopilot.retrieval.entity.PageKind;
 import io.fincopilot.retrieval.entity.Passage;
 import io.fincopilot.retrieval.entity.ScoredChunk;
@@ -16,12 +17,10 @@ import io.fincopilot.retrieval.entity.SearchResult;
 import io.fincopilot.retrieval.entity.StatementKind;
 import io.fincopilot.security.Permission;
 import io.fincopilot.tenancy.entity.TenantId;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,6 +51,8 @@ public class Search {
     public static final int MAX_TAGS = 20;
     private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("[a-z0-9._-]{1,40}");
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Search.class.getName());
+
     @Inject
     IngestionModel model;
 
@@ -67,12 +68,16 @@ public class Search {
     @Inject
     PlatformMetrics metrics;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    SearchThreads threads;
 
     @Inject
     @ConfigProperty(name = "fincopilot.retrieval.full-text-weight", defaultValue = "0.1")
     double fullTextWeight;
+
+    @Inject
+    @ConfigProperty(name = "fincopilot.retrieval.slow-search", defaultValue = "PT1S")
+    java.time.Duration slowSearch;
 
     /** Refuses what {@link #search} would refuse (a bad limit or filter, a document not the organization's), without searching. */
     @RolesAllowed({Permission.ASK_NAME, Permission.DOCUMENTS_READ_NAME})
@@ -85,14 +90,16 @@ public class Search {
     public SearchResult search(TenantId tenant, SearchQuery query) {
         String question = validate(query);
         Laps laps = new Laps(metrics);
-        // The question is embedded on the executor while its scope is read here (the embedding is
+        // The question is embedded on a search thread while its scope is read here (the embedding is
         // computation, the scope mostly waits for PostgreSQL); if no thread is free, it runs here after it.
         FutureTask<float[]> embedding = new FutureTask<>(() -> model.stages().embedder().embedQuery(question));
-        offer(embedding);
+        threads.offer(embedding);
         try {
             SearchScope.Scope scope = scopes.of(tenant, query);
             laps.lap("scope");
-            return searchIn(tenant, query, question, scope, embedding, laps);
+            SearchResult found = searchIn(tenant, query, question, scope, embedding, laps);
+            laps.logIfSlow(slowSearch, tenant, question);
+            return found;
         } finally {
             embedding.cancel(false);
         }
@@ -115,10 +122,16 @@ public class Search {
         return question;
     }
 
-    /** Each stage's time since the one before, into {@code fincopilot_search_stage}: where a slow search spends it. */
+    /**
+     * Each stage's time since the one before, into {@code fincopilot_search_stage}: where a slow search
+     * spends it. A search slower than {@code fincopilot.retrieval.slow-search} is also logged with its
+     * stages (the organization and the question's length, never its words).
+     */
     private static final class Laps {
         private final PlatformMetrics metrics;
-        private long last = System.nanoTime();
+        private final long start = System.nanoTime();
+        private final StringBuilder stages = new StringBuilder();
+        private long last = start;
 
         Laps(PlatformMetrics metrics) {
             this.metrics = metrics;
@@ -127,7 +140,17 @@ public class Search {
         void lap(String stage) {
             long now = System.nanoTime();
             metrics.searchStage(stage, java.time.Duration.ofNanos(now - last));
+            stages.append(stages.isEmpty() ? "" : ", ").append(stage).append(' ')
+                    .append(String.format(java.util.Locale.ROOT, "%.1f", (now - last) / 1e6)).append(" ms");
             last = now;
+        }
+
+        void logIfSlow(java.time.Duration threshold, TenantId tenant, String question) {
+            long total = last - start;
+            if (total >= threshold.toNanos()) {
+                LOG.info(String.format(java.util.Locale.ROOT, "slow search: %.1f ms (%s), organization %s, question of %d characters",
+                        total / 1e6, stages, tenant.value(), question.length()));
+            }
         }
     }
 
@@ -139,9 +162,9 @@ public class Search {
         Set<java.util.UUID> only = scope.everything() ? null : scope.ids();
         FullTextIndex words = indexes.fullText();
         // The chunks holding every word of the question are found in PostgreSQL while the question is
-        // embedded and the vectors scanned here; if no thread of the executor is free, it runs here after them.
+        // embedded and the vectors scanned here; if no search thread has taken it by then, it runs here after them.
         FutureTask<List<ScoredChunk>> exact = new FutureTask<>(() -> words.exactMatches(tenant, question, only, CANDIDATES));
-        offer(exact);
+        threads.offer(exact);
         List<ScoredChunk> nearest;
         List<ScoredChunk> fullText;
         try {
@@ -156,7 +179,7 @@ public class Search {
             fullText = FullTextIndex.merge(outcome(exact), ranked, CANDIDATES);
             laps.lap("full-text");
         } finally {
-            // Not started yet (the search failed first, or it ran here): the executor's thread skips it.
+            // Not started yet (the search failed first, or it ran here): the search thread skips it.
             exact.cancel(false);
         }
         List<ScoredChunk> dense = nearest.subList(0, Math.min(CANDIDATES, nearest.size()));
@@ -170,15 +193,6 @@ public class Search {
         return new SearchResult(best(loaded, query), scope.documents(), scope.reason()
                 + (statement == null ? "" : "; pages of the " + statement.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                         + " statement preferred"), unmatched(scope));
-    }
-
-    /** Hands a task to the executor; one it refuses (shutting down, or full) is run here when its result is wanted. */
-    private void offer(FutureTask<?> task) {
-        try {
-            executor.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // Left for FutureTask.run in the request's own thread.
-        }
     }
 
     private static <T> T outcome(FutureTask<T> task) {

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 
 /**
  * The built-in vector index, for PostgreSQL without pgvector (decision 56): exact cosine similarity
@@ -269,8 +271,7 @@ public class MemoryVectorIndex implements VectorIndex {
     /** Brings the tenant's segments in line with PostgreSQL; answers a snapshot to search. */
     private Map<UUID, Segment> sync(Connection db, TenantId tenant, TenantVectors vectors, String model) throws SQLException {
         // Most queries skip listing the documents (1,000 rows at a large tenant).
-        String fingerprint = model + "/" + DocumentFingerprint.of(db, tenant,
-                "row(id, ready_version, extract(epoch from updated_at))", "and ready_version is not null");
+        String fingerprint = model + "/" + DocumentFingerprint.of(db, tenant, "and ready_version is not null");
         synchronized (vectors) {
             if (fingerprint.equals(vectors.fingerprint)) {
                 return vectors.snapshot;
@@ -306,11 +307,15 @@ public class MemoryVectorIndex implements VectorIndex {
         }
     }
 
-    /** The ready versions' vectors of the given documents, in one query (many documents load at a tenant's first search). */
+    /**
+     * The ready versions' vectors of the given documents, in one query (many documents load at a tenant's
+     * first search). Rows arrive grouped by document and each is decoded as it arrives, so a row's bytes
+     * die young: holding them all until the end had the collector copy a large tenant's rows (a gigabyte
+     * at 100k chunks) into the old generation, in pauses that held up every request of the instance.
+     */
     private Map<UUID, Segment> load(Connection db, TenantId tenant, Map<UUID, Object[]> documents, String model)
             throws SQLException {
-        Map<UUID, List<UUID>> ids = new HashMap<>();
-        Map<UUID, List<byte[]>> arrays = new HashMap<>();
+        Map<UUID, Segment> segments = new HashMap<>();
         try (PreparedStatement chunks = db.prepareStatement("select c.document_id, c.id, array_send(c.embedding) from chunks c "
                 + "join documents d on d.tenant_id = c.tenant_id and d.id = c.document_id and d.ready_version = c.version "
                 + "where c.tenant_id = ? and c.document_id = any (?) and c.model = ? and cardinality(c.embedding) = ? "
@@ -320,26 +325,70 @@ public class MemoryVectorIndex implements VectorIndex {
             chunks.setString(3, model);
             chunks.setInt(4, dimensions);
             chunks.setFetchSize(2000);
+            binaryResults(chunks);
+            SegmentBuilder building = new SegmentBuilder(dimensions);
+            UUID current = null;
             try (ResultSet rs = chunks.executeQuery()) {
                 while (rs.next()) {
                     UUID document = uuid(rs.getObject(1));
-                    ids.computeIfAbsent(document, d -> new ArrayList<>()).add(uuid(rs.getObject(2)));
-                    arrays.computeIfAbsent(document, d -> new ArrayList<>()).add(rs.getBytes(3));
+                    if (!document.equals(current)) {
+                        if (current != null) {
+                            segments.put(current, building.build(documents.get(current), model));
+                        }
+                        current = document;
+                    }
+                    building.add(uuid(rs.getObject(2)), rs.getBytes(3));
                 }
             }
-        }
-        Map<UUID, Segment> segments = new HashMap<>();
-        for (Map.Entry<UUID, Object[]> doc : documents.entrySet()) {
-            List<UUID> chunkIds = ids.getOrDefault(doc.getKey(), List.of());
-            List<byte[]> binary = arrays.getOrDefault(doc.getKey(), List.of());
-            float[] vectors = new float[chunkIds.size() * dimensions];
-            for (int i = 0; i < binary.size(); i++) {
-                PgFloatArrays.decode(binary.get(i), vectors, i * dimensions, dimensions);
+            if (current != null) {
+                segments.put(current, building.build(documents.get(current), model));
             }
-            segments.put(doc.getKey(), new Segment((Integer) doc.getValue()[0], (Timestamp) doc.getValue()[1], model,
-                    chunkIds.toArray(UUID[]::new), vectors, QuantizedVectors.of(vectors, dimensions)));
+            for (Map.Entry<UUID, Object[]> doc : documents.entrySet()) {
+                segments.computeIfAbsent(doc.getKey(), d -> building.build(doc.getValue(), model));
+            }
         }
         return segments;
+    }
+
+    /**
+     * Asks PostgreSQL's driver for the rows in binary: a vector then arrives as its 3 KB, not as twice that
+     * in hexadecimal text to decode. Another driver, or one the pool does not unwrap, reads text as before.
+     */
+    private static void binaryResults(PreparedStatement statement) throws SQLException {
+        if (statement.isWrapperFor(PGStatement.class)) {
+            // A negative threshold is the driver's "force binary": prepared on the server from the first use.
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+        }
+    }
+
+    /** One document's rows as they arrive, into a buffer reused for the next document. */
+    static final class SegmentBuilder {
+        private final int dimensions;
+        private final List<UUID> chunks = new ArrayList<>();
+        private float[] vectors;
+
+        SegmentBuilder(int dimensions) {
+            this.dimensions = dimensions;
+            this.vectors = new float[64 * dimensions];
+        }
+
+        void add(UUID chunk, byte[] binary) {
+            int offset = chunks.size() * dimensions;
+            if (offset + dimensions > vectors.length) {
+                vectors = Arrays.copyOf(vectors, Math.max(vectors.length * 2, offset + dimensions));
+            }
+            PgFloatArrays.decode(binary, vectors, offset, dimensions);
+            chunks.add(chunk);
+        }
+
+        /** The document's segment (empty without rows); the builder is then ready for the next document. */
+        Segment build(Object[] readyVersion, String model) {
+            float[] exact = Arrays.copyOf(vectors, chunks.size() * dimensions);
+            Segment segment = new Segment((Integer) readyVersion[0], (Timestamp) readyVersion[1], model,
+                    chunks.toArray(UUID[]::new), exact, QuantizedVectors.of(exact, dimensions));
+            chunks.clear();
+            return segment;
+        }
     }
 
     private void evictBeyondBudget(TenantId current) {

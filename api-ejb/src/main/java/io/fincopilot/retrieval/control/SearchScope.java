@@ -107,14 +107,14 @@ public class SearchScope {
     }
 
     /**
-     * The organization's documents, listed again only when their {@link DocumentFingerprint} over the
-     * columns read here changed. Every search reads the fingerprint, so an upload, an edit or a
+     * The organization's documents, listed again only when their {@link DocumentFingerprint} changed.
+     * Every search reads the fingerprint, so an upload, an edit or a
      * deletion on any instance applies at the next search; a large organization's 1,000-row listing
      * is not read each time.
      */
     private Listing listing(TenantId tenant) {
         try (Connection db = dataSource.getConnection()) {
-            String fingerprint = DocumentFingerprint.of(db, tenant, "row(id, " + COLUMNS + ", created_at)", "");
+            String fingerprint = DocumentFingerprint.of(db, tenant);
             Listing held = listings.getIfPresent(tenant);
             if (held != null && held.fingerprint().equals(fingerprint)) {
                 return held;
