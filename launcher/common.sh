@@ -76,7 +76,6 @@ secrets_load() {
   source "$file"
 }
 
-# An Authorization header for curl's -H @file, so that a token never shows on a command line.
 # The machine's memory in MB, or a container's limit (cgroup v2) where that is lower.
 machine_memory_mb() {
   local kb limit
@@ -98,12 +97,14 @@ memory_share() { # variable pattern example divisor min-mb max-mb unit
     printf '%s' "$given"
     return
   fi
-  mb=$(( $(machine_memory_mb) / $4 ))
+  # Whole steps of 128 MB: the few megabytes by which kernels report memory differently change nothing.
+  mb=$(( $(machine_memory_mb) / $4 / 128 * 128 ))
   [ "$mb" -lt "$5" ] && mb=$5
   [ "$mb" -gt "$6" ] && mb=$6
   printf '%s%s' "$mb" "$7"
 }
 
+# An Authorization header for curl's -H @file, so that a token never shows on a command line.
 bearer_header() { printf 'Authorization: Bearer %s\n' "$1"; }
 
 random_token() { head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24; }

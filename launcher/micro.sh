@@ -49,12 +49,13 @@ micro_build_if_needed() {
 # instances listen on loopback only: the load balancer is the platform's one way in.
 # The pool's password is read from the instance's environment (${ENV=...}), never written down.
 micro_postboot() { # file
-  # PostgreSQL allows 100 connections; Keycloak takes some: the instances share 80. Each keeps eight,
-  # for half an hour idle, as the Server's pool does (payara.sh).
-  local pool=$((80 / ($(micro_instances) + 1)))
-  [ "$pool" -ge 8 ] || pool=8
+  # PostgreSQL allows 100 connections; Keycloak takes some: the instances share 80. Each keeps up to
+  # eight (never more than its share), for half an hour idle, as the Server's pool does (payara.sh).
+  local pool=$((80 / ($(micro_instances) + 1))) steady
+  [ "$pool" -ge 2 ] || pool=2
+  steady=$((pool < 8 ? pool : 8))
   cat >"$1" <<CMDS
-create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --steadypoolsize 8 --maxpoolsize $pool --idletimeout 1800 --isconnectvalidatereq=true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --property serverName=$FINCOPILOT_PG_HOST:portNumber=$FINCOPILOT_PG_PORT:databaseName=$FINCOPILOT_PG_DATABASE:user=$PG_APP_USER:password=\${ENV=FINCOPILOT_DB_APP_PASSWORD}:stringtype=unspecified:ApplicationName=fincopilot fincopilot-pool
+create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --steadypoolsize $steady --maxpoolsize $pool --idletimeout 1800 --isconnectvalidatereq=true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --property serverName=$FINCOPILOT_PG_HOST:portNumber=$FINCOPILOT_PG_PORT:databaseName=$FINCOPILOT_PG_DATABASE:user=$PG_APP_USER:password=\${ENV=FINCOPILOT_DB_APP_PASSWORD}:stringtype=unspecified:ApplicationName=fincopilot fincopilot-pool
 create-jdbc-resource --connectionpoolid fincopilot-pool jdbc/fincopilot
 set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64

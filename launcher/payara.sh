@@ -149,7 +149,9 @@ payara_start() {
   unpack_once "$FINCOPILOT_STATE/downloads/payara.zip" "$(payara_dir)" payara_unpack
   # The domain holds no data (that is in PostgreSQL and S3): when this script's configuration
   # changes, the domain is made again from scratch rather than patched.
-  if [ "$(cat "$(payara_domaindir)/$PAYARA_DOMAIN/.fincopilot-configured" 2>/dev/null)" != "$(payara_config_version)" ]; then
+  local version
+  version=$(payara_config_version) || exit 1
+  if [ "$(cat "$(payara_domaindir)/$PAYARA_DOMAIN/.fincopilot-configured" 2>/dev/null)" != "$version" ]; then
     rm -rf "$(payara_domaindir)/$PAYARA_DOMAIN"
     payara_create_domain
   fi

@@ -19,10 +19,9 @@ import javax.sql.DataSource;
 /**
  * Answers already given (decision 60), per instance and keyed by organization: the same question
  * (spacing aside) with the same filters and the same provider over unchanged documents is answered
- * again from here. "Unchanged" is read from PostgreSQL before every question: a digest of every
- * document's id, ready version and last change (an upload, a version becoming ready, a profile
- * edit, a deletion each change a row or the set of rows, whatever the clocks or the order of
- * commits). A change made through any instance therefore invalidates every instance's entries at
+ * again from here. "Unchanged" is read from PostgreSQL before every question: the organization's
+ * {@link DocumentFingerprint} (an upload, a version becoming ready, a profile edit, a deletion each
+ * change it, whatever the clocks or the order of commits). A change made through any instance therefore invalidates every instance's entries at
  * that instance's next question, with no message between instances. Only what a response shows is
  * kept (the answer, the documents searched, the scope; never the passages). Fallback answers are
  * not kept.

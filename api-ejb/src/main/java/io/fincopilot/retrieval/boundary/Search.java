@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -93,7 +94,7 @@ public class Search {
         // The question is embedded on a search thread while its scope is read here (the embedding is
         // computation, the scope mostly waits for PostgreSQL); if no thread is free, it runs here after it.
         FutureTask<float[]> embedding = new FutureTask<>(() -> model.stages().embedder().embedQuery(question));
-        threads.offer(embedding);
+        offer(embedding);
         try {
             SearchScope.Scope scope = scopes.of(tenant, query);
             laps.lap("scope");
@@ -130,7 +131,8 @@ public class Search {
     private static final class Laps {
         private final PlatformMetrics metrics;
         private final long start = System.nanoTime();
-        private final StringBuilder stages = new StringBuilder();
+        private final List<String> names = new ArrayList<>(5);
+        private final List<Long> nanos = new ArrayList<>(5);
         private long last = start;
 
         Laps(PlatformMetrics metrics) {
@@ -140,17 +142,22 @@ public class Search {
         void lap(String stage) {
             long now = System.nanoTime();
             metrics.searchStage(stage, java.time.Duration.ofNanos(now - last));
-            stages.append(stages.isEmpty() ? "" : ", ").append(stage).append(' ')
-                    .append(String.format(java.util.Locale.ROOT, "%.1f", (now - last) / 1e6)).append(" ms");
+            names.add(stage);
+            nanos.add(now - last);
             last = now;
         }
 
         void logIfSlow(java.time.Duration threshold, TenantId tenant, String question) {
             long total = last - start;
-            if (total >= threshold.toNanos()) {
-                LOG.info(String.format(java.util.Locale.ROOT, "slow search: %.1f ms (%s), organization %s, question of %d characters",
-                        total / 1e6, stages, tenant.value(), question.length()));
+            if (total < threshold.toNanos()) {
+                return;
             }
+            StringJoiner stages = new StringJoiner(", ");
+            for (int i = 0; i < names.size(); i++) {
+                stages.add(String.format(java.util.Locale.ROOT, "%s %.1f ms", names.get(i), nanos.get(i) / 1e6));
+            }
+            LOG.info(String.format(java.util.Locale.ROOT, "slow search: %.1f ms (%s), organization %s, question of %d characters",
+                    total / 1e6, stages, tenant.value(), question.length()));
         }
     }
 
@@ -164,7 +171,7 @@ public class Search {
         // The chunks holding every word of the question are found in PostgreSQL while the question is
         // embedded and the vectors scanned here; if no search thread has taken it by then, it runs here after them.
         FutureTask<List<ScoredChunk>> exact = new FutureTask<>(() -> words.exactMatches(tenant, question, only, CANDIDATES));
-        threads.offer(exact);
+        offer(exact);
         List<ScoredChunk> nearest;
         List<ScoredChunk> fullText;
         try {
@@ -193,6 +200,15 @@ public class Search {
         return new SearchResult(best(loaded, query), scope.documents(), scope.reason()
                 + (statement == null ? "" : "; pages of the " + statement.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                         + " statement preferred"), unmatched(scope));
+    }
+
+    /** Hands a task to the search threads; one they cannot take (the application stopping) runs here when wanted. */
+    private void offer(FutureTask<?> task) {
+        try {
+            threads.offer(task);
+        } catch (jakarta.ejb.EJBException e) {
+            // Left for FutureTask.run in the request's own thread.
+        }
     }
 
     private static <T> T outcome(FutureTask<T> task) {

@@ -25,9 +25,10 @@ import org.postgresql.PGStatement;
 /**
  * The built-in vector index, for PostgreSQL without pgvector (decision 56): exact cosine similarity
  * over a tenant's vectors held in memory. PostgreSQL stays the source of truth: before each query
- * the tenant's ready documents are listed (id, ready version, last change) and any document that
- * is new or changed is loaded again, any that is gone dropped, so every instance sees uploads and
- * deletions at its next query. Memory is bounded: past the budget, the tenants used longest ago
+ * the fingerprint of the tenant's ready documents is read ({@link DocumentFingerprint}); when it
+ * changed, they are listed (id, ready version, last change) and any document that is new or changed
+ * is loaded again, any that is gone dropped, so every instance sees uploads and deletions at its
+ * next query. Memory is bounded: past the budget, the tenants used longest ago
  * are dropped whole and loaded again when next asked.
  *
  * <p>A query reads the vectors' int8 codes first ({@link QuantizedVectors}, a quarter of the bytes),
@@ -309,11 +310,24 @@ public class MemoryVectorIndex implements VectorIndex {
 
     /**
      * The ready versions' vectors of the given documents, in one query (many documents load at a tenant's
-     * first search). Rows arrive grouped by document and each is decoded as it arrives, so a row's bytes
+     * first search). Rows arrive grouped by document, 2,000 at a time through a cursor (the driver
+     * fetches in batches only inside a transaction), and each is decoded as it arrives, so a row's bytes
      * die young: holding them all until the end had the collector copy a large tenant's rows (a gigabyte
      * at 100k chunks) into the old generation, in pauses that held up every request of the instance.
      */
     private Map<UUID, Segment> load(Connection db, TenantId tenant, Map<UUID, Object[]> documents, String model)
+            throws SQLException {
+        boolean autoCommit = db.getAutoCommit();
+        db.setAutoCommit(false);
+        try {
+            return loadInTransaction(db, tenant, documents, model);
+        } finally {
+            db.rollback();
+            db.setAutoCommit(autoCommit);
+        }
+    }
+
+    private Map<UUID, Segment> loadInTransaction(Connection db, TenantId tenant, Map<UUID, Object[]> documents, String model)
             throws SQLException {
         Map<UUID, Segment> segments = new HashMap<>();
         try (PreparedStatement chunks = db.prepareStatement("select c.document_id, c.id, array_send(c.embedding) from chunks c "

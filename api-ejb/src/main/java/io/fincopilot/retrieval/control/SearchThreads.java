@@ -8,6 +8,8 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.FutureTask;
@@ -26,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 @Startup
 @Lock(LockType.READ)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 // Started by the container; a search offers work here only after its own authorization.
 @PermitAll
 public class SearchThreads {
@@ -46,9 +49,18 @@ public class SearchThreads {
         pool.prestartAllCoreThreads();
     }
 
+    /** Lets the work under way finish (a few seconds at most) before the threads are stopped. */
     @PreDestroy
     void stop() {
-        pool.shutdownNow();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
