@@ -102,10 +102,10 @@ public class MemoryVectorIndex implements VectorIndex {
 
     /** The best {@code k} chunks of the given documents' segments by their exact scores, best first. */
     List<ScoredChunk> scan(List<Map.Entry<UUID, Segment>> wanted, float[] query, int k) {
-        long total = wanted.stream().mapToLong(e -> e.getValue().chunks().length).sum();
         if (k < 1) {
             return List.of();
         }
+        long total = wanted.stream().mapToLong(e -> e.getValue().chunks().length).sum();
         double length = length(query);
         FirstPass pass;
         if (total < SIDE_BY_SIDE) {
