@@ -78,6 +78,8 @@ micro_start_instance() { # name
     *) war=tenant-web context=/ heap=1536m ;;
   esac
   mkdir -p "$FINCOPILOT_STATE/runtime/micro/$name"
+  rm -rf "$FINCOPILOT_STATE/runtime/micro/$name/tmp"
+  mkdir -p "$FINCOPILOT_STATE/runtime/micro/$name/tmp"
   micro_postboot "$FINCOPILOT_STATE/runtime/micro/$name/postboot.asadmin"
   step "starting $name on Payara Micro (port $port)"
   (
@@ -90,6 +92,7 @@ micro_start_instance() { # name
     # read (a NullPointerException, /openapi 500); the document's schemas come from our filter anyway.
     nohup setsid java "-Xmx$heap" --add-modules=jdk.incubator.vector -Dmp.openapi.scan.beanvalidation=false \
       -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl -Dfincopilot.stack="$FINCOPILOT_STATE" \
+      "-Djava.io.tmpdir=$FINCOPILOT_STATE/runtime/micro/$name/tmp" \
       "-Dfincopilot.ingestion.native-cache=$FINCOPILOT_STATE/runtime/micro/$name/djl" \
       "-Dpdfbox.fontcache=$FINCOPILOT_STATE/pdfbox" \
       -jar "$(micro_jar)" --nocluster --name "$name" --port "$port" \

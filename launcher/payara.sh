@@ -90,7 +90,13 @@ payara_create_domain() {
   payara_password_alias fincopilot-db-app "$PG_APP_PASSWORD" \
     || die "configuring Payara failed at 'create-password-alias'; see $FINCOPILOT_STATE/logs/payara-setup.log"
   asadmin delete-jvm-options -Xmx512m >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1 || true # absent in some versions
+  # The whole heap from the start: grown from the default 1/64 of the machine, the first minutes
+  # after a start paid for resizing collections (decision 71).
   payara_configure create-jvm-options "-Xmx$(payara_heap)"
+  payara_configure create-jvm-options "-Xms$(payara_heap)"
+  # Temporary files (ONNX Runtime unpacks its native library there at every start) stay in the state
+  # folder and are removed when the server starts again.
+  payara_configure create-jvm-options "-Djava.io.tmpdir=$FINCOPILOT_STATE/tmp/payara"
   payara_configure create-jvm-options -Dfincopilot.stack="$FINCOPILOT_STATE"
   # JSON-P's provider by name: without it every Json.createObjectBuilder() (each JSON log line, each
   # health answer) searches the class path through ServiceLoader.
@@ -139,6 +145,8 @@ payara_launch() {
   require_free_port "$FINCOPILOT_HTTP_PORT" "Payara (HTTP)" FINCOPILOT_PORT_BASE
   require_free_port "$FINCOPILOT_ADMIN_PORT" "Payara (admin)" FINCOPILOT_PORT_BASE
   payara_environment
+  rm -rf "$FINCOPILOT_STATE/tmp/payara"
+  mkdir -p "$FINCOPILOT_STATE/tmp/payara"
   "$(payara_dir)/bin/asadmin" --interactive=false start-domain --domaindir "$(payara_domaindir)" "$PAYARA_DOMAIN" \
     >>"$FINCOPILOT_STATE/logs/payara-setup.log" 2>&1 || die "Payara did not start; see $(payara_log_file)"
 }
