@@ -52,6 +52,14 @@ public class CredentialCache {
         });
     }
 
+    /** Plans changed in the current transaction (their rate limits): every organization's standing is read again. */
+    public void forgetAll(TransactionSynchronizationRegistry transaction) {
+        forgetNowAndWhenDone(transaction, () -> {
+            standings.invalidateAll();
+            keys.invalidateAll();
+        });
+    }
+
     private static void forgetNowAndWhenDone(TransactionSynchronizationRegistry transaction, Runnable forget) {
         forget.run();
         transaction.registerInterposedSynchronization(new Synchronization() {

@@ -17,6 +17,8 @@ import io.fincopilot.client.api.PeopleApi;
 import io.fincopilot.client.api.StaffAuditApi;
 import io.fincopilot.client.api.StaffMaintenanceApi;
 import io.fincopilot.client.api.StaffOrganizationsApi;
+import io.fincopilot.client.api.StaffPlansApi;
+import io.fincopilot.client.api.UsageApi;
 import io.fincopilot.client.model.Problem;
 import java.time.Duration;
 
@@ -94,6 +96,14 @@ public final class Api {
 
     public StaffAuditApi staffAudit() {
         return new StaffAuditApi(client);
+    }
+
+    public StaffPlansApi plans() {
+        return new StaffPlansApi(client);
+    }
+
+    public UsageApi usage() {
+        return new UsageApi(client);
     }
 
     /** A call to the API; generated operations throw the checked {@link ApiException} when refused. */

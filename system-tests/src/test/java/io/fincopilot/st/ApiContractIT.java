@@ -88,8 +88,10 @@ class ApiContractIT {
                 }
             });
             for (JsonNode parameter : iterable(operation.get("parameters"))) {
-                if (parameter.get("in").asText().equals("path") && !parameter.at("/schema/format").asText().equals("uuid")) {
-                    wrong.add(name + ": path parameter " + parameter.get("name") + " is not a uuid");
+                // An id is a uuid; a code (a plan's) is a string of a declared pattern.
+                if (parameter.get("in").asText().equals("path") && !parameter.at("/schema/format").asText().equals("uuid")
+                        && parameter.at("/schema/pattern").asText().isEmpty()) {
+                    wrong.add(name + ": path parameter " + parameter.get("name") + " is neither a uuid nor of a pattern");
                 }
             }
         }));

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -78,6 +80,55 @@ class ConsoleAdministrationIT {
         browser.driver().navigate().refresh();
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("people-form:people")));
         assertTrue(browser.driver().findElements(By.id("temporary-password")).isEmpty());
+    }
+
+    @Test
+    void aTenantAdminSeesTheMonthsUseAgainstThePlanAndTwelveMonthsOfCharts() {
+        Tenants.Tenant tenant = Tenants.create("uiusage");
+        Api.ok(() -> Api.as(Tenants.key(tenant.adminToken(), "ask")).ask().ask(
+                new io.fincopilot.client.model.AskRequest().question("What was the revenue in 2025?")));
+        browser.driver().get(stack.url("/console/usage.xhtml"));
+        browser.logInOnKeycloak(tenant.admin(), tenant.password());
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("quotas")));
+        String quotas = browser.driver().findElement(By.id("quotas")).getText();
+        assertTrue(quotas.contains("questions") && quotas.contains("1 questions") && quotas.contains("2000 questions"), quotas);
+        assertTrue(browser.driver().findElement(By.id("plan-terms")).getText().contains("49.00 USD"));
+        assertEquals(2, browser.driver().findElements(By.cssSelector("canvas")).size(), "two charts are drawn");
+    }
+
+    @Test
+    void aPlatformAdminEditsAPlanInTheConsole() {
+        String code = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.ok(() -> Tenants.platformAdmin().plans().createPlan(BillingIT.hard(code, 10, 10, "1")));
+        browser.driver().get(stack.env("ADMIN_CONSOLE_URL") + "plans.xhtml");
+        browser.logInOnKeycloak(stack.env("DEMO_PLATFORM_ADMIN"), stack.env("DEMO_PASSWORD"));
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("plans-form:plans")));
+        int row = rowOf("plans-form:plans", code);
+        browser.driver().findElement(By.cssSelector("#plans-form\\:plans_data > tr:nth-child(" + (row + 1) + ") .edit-plan"))
+                .click();
+        browser.await().until(ExpectedConditions.attributeToBe(By.id("plans-form:name"), "value", "Hard " + code));
+        browser.driver().findElement(By.id("plans-form:price")).clear();
+        browser.driver().findElement(By.id("plans-form:price")).sendKeys("12.345");
+        browser.driver().findElement(By.id("plans-form:save")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "at most 2 decimals"));
+        assertEquals("10.00", Api.ok(() -> Tenants.platformAdmin().plans().getPlan(code)).getMonthlyPrice());
+        browser.driver().findElement(By.id("plans-form:price")).clear();
+        browser.driver().findElement(By.id("plans-form:price")).sendKeys("12.5");
+        browser.driver().findElement(By.id("plans-form:save")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Plan saved"));
+        assertEquals("12.50", Api.ok(() -> Tenants.platformAdmin().plans().getPlan(code)).getMonthlyPrice());
+    }
+
+    /** The index of the table's row that holds the text. */
+    private int rowOf(String table, String text) {
+        List<org.openqa.selenium.WebElement> rows = browser.driver().findElements(
+                By.cssSelector("#" + table.replace(":", "\\:") + "_data > tr"));
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).getText().contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError(text + " is not in " + table);
     }
 
     @Test

@@ -37,6 +37,7 @@ class StaffConsoleIT {
         assertButtons(List.of("suspend"));
         assertTrue(browser.driver().findElements(By.id("organizations-form:create")).isEmpty(), "no create form");
         assertTrue(browser.driver().findElements(By.id("nav-audit")).size() == 1, "support reads the audit trail");
+        assertTrue(browser.driver().findElements(By.id("nav-plans")).isEmpty(), "support does not read plans");
 
         browser.driver().findElement(By.id(row("suspend"))).click();
         browser.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
@@ -85,6 +86,14 @@ class StaffConsoleIT {
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id(TABLE)));
         String all = stack.get("/admin/api/v1/organizations", stack.accessToken(stack.env("DEMO_PLATFORM_ADMIN"))).body();
         assertFalse(all.contains(slug), "a forged create made an organization");
+
+        // Plans: billing reads them, with no form to change one.
+        browser.driver().findElement(By.id("nav-plans")).click();
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("plans-form:plans")));
+        String plans = browser.driver().findElement(By.id("plans-form:plans")).getText();
+        assertTrue(plans.contains("starter") && plans.contains("49.00 USD"), plans);
+        assertTrue(browser.driver().findElements(By.id("plans-form:plan-form")).isEmpty(), "billing gets no plan form");
+        assertTrue(browser.driver().findElements(By.cssSelector(".edit-plan")).isEmpty(), "billing gets no Edit button");
     }
 
     private void logInAsStaff(String role) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.fincopilot.client.ApiException;
 import io.fincopilot.client.model.NewOrganization;
+import io.fincopilot.client.model.PlanBody;
+import io.fincopilot.client.model.PlanChoice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,7 @@ class StaffRolesIT {
     private static final Set<String> ALL_STAFF = Set.of("platform-admin", "support", "billing");
     private static final Set<String> SUPPORT = Set.of("platform-admin", "support");
     private static final Set<String> PLATFORM = Set.of("platform-admin");
+    private static final Set<String> PLANS = Set.of("platform-admin", "billing");
 
     private static final List<Row> MATRIX = List.of(
             new Row("listOrganizations", (api, t, o) -> api.organizations().listOrganizations(), ALL_STAFF),
@@ -54,7 +57,14 @@ class StaffRolesIT {
             new Row("createOrganization", (api, t, o) -> api.organizations().createOrganization(new NewOrganization()),
                     PLATFORM),
             new Row("closeOrganization", (api, t, o) -> api.organizations().closeOrganization(o), PLATFORM),
-            new Row("reembedDocuments", (api, t, o) -> api.maintenance().reembedDocuments(), PLATFORM));
+            new Row("reembedDocuments", (api, t, o) -> api.maintenance().reembedDocuments(), PLATFORM),
+            new Row("listPlans", (api, t, o) -> api.plans().listPlans(), PLANS),
+            new Row("getPlan", (api, t, o) -> api.plans().getPlan("free"), PLANS),
+            // Empty bodies again: nothing is created or changed, whoever calls.
+            new Row("createPlan", (api, t, o) -> api.plans().createPlan(new PlanBody()), PLATFORM),
+            new Row("updatePlan", (api, t, o) -> api.plans().updatePlan("free", new PlanBody()), PLATFORM),
+            new Row("setOrganizationPlan", (api, t, o) -> api.organizations().setOrganizationPlan(t, new PlanChoice()),
+                    PLATFORM));
 
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
     private static Tenants.Tenant tenant;

@@ -10,6 +10,7 @@ import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Role;
 import io.fincopilot.tenancy.boundary.NewOrganization;
 import io.fincopilot.tenancy.boundary.AnswerProviderChoice;
+import io.fincopilot.tenancy.boundary.PlanChoice;
 import io.fincopilot.tenancy.boundary.Organizations;
 import io.fincopilot.tenancy.entity.Organization;
 import io.fincopilot.tenancy.entity.TenantId;
@@ -201,6 +202,20 @@ public class OrganizationsResource {
     @APIResponse(responseCode = "502", description = KEYCLOAK_FAILED)
     public OrganizationView close(@PathParam("id") UUID id) {
         return OrganizationView.of(organizations.close(new TenantId(id), callers.require(), callers.sourceIp()));
+    }
+
+    @PUT
+    @Path("{id}/plan")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Role.PLATFORM_ADMIN_NAME)
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Role.PLATFORM_ADMIN_NAME)
+    @Operation(operationId = "setOrganizationPlan",
+            summary = "Move an organization to another plan (audited); it applies from the organization's next request")
+    @APIResponse(responseCode = "200", description = "The organization, on its plan")
+    @APIResponse(responseCode = "400", description = "There is no such plan")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    public OrganizationView plan(@PathParam("id") UUID id, @NotNull @Valid PlanChoice body) {
+        return OrganizationView.of(organizations.changePlan(new TenantId(id), body, callers.require(), callers.sourceIp()));
     }
 
     @PUT

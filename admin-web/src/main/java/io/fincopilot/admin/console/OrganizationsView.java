@@ -1,6 +1,8 @@
 package io.fincopilot.admin.console;
 
 import io.fincopilot.admin.api.OrganizationsResource;
+import io.fincopilot.billing.boundary.Plans;
+import io.fincopilot.billing.entity.PlanTerms;
 import io.fincopilot.documents.boundary.DocumentDetails;
 import io.fincopilot.documents.boundary.Documents;
 import io.fincopilot.platform.console.ConsoleActions;
@@ -9,6 +11,7 @@ import io.fincopilot.security.Role;
 import io.fincopilot.tenancy.boundary.NewOrganization;
 import io.fincopilot.tenancy.boundary.NewPerson;
 import io.fincopilot.tenancy.boundary.Organizations;
+import io.fincopilot.tenancy.boundary.PlanChoice;
 import io.fincopilot.tenancy.entity.Organization;
 import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.annotation.PostConstruct;
@@ -17,7 +20,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.Validator;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** The admin console's organizations: the table, the create form, suspend, resume and close. */
@@ -37,7 +42,12 @@ public class OrganizationsView implements Serializable {
     @Inject
     transient Documents documents;
 
+    @Inject
+    transient Plans plans;
+
     private List<Organization> rows;
+    private final Map<TenantId, String> planOf = new HashMap<>();
+    private List<String> planCodes;
     private String slug;
     private String name;
     private String plan = "starter";
@@ -53,6 +63,8 @@ public class OrganizationsView implements Serializable {
     @PostConstruct
     void load() {
         rows = organizations.all();
+        planOf.clear();
+        rows.forEach(o -> planOf.put(o.id(), o.plan()));
     }
 
     /** The service decides who may; the page only hides what the role cannot use. */
@@ -124,8 +136,34 @@ public class OrganizationsView implements Serializable {
         return isPlatformAdmin() || callers.require().has(Role.SUPPORT);
     }
 
+    /** Billing and platform admins read plans. */
+    public boolean isPlanReader() {
+        return isPlatformAdmin() || callers.require().has(Role.BILLING);
+    }
+
+    /** The plans an organization may be put on (only platform admins choose one). */
     public List<String> getPlans() {
-        return List.of("free", "starter", "pro", "enterprise");
+        if (planCodes == null) {
+            planCodes = isPlatformAdmin() ? plans.all().stream().map(PlanTerms::code).toList() : List.of();
+        }
+        return planCodes;
+    }
+
+    /** The plan chosen in each row's menu, by organization. */
+    public Map<TenantId, String> getPlanOf() {
+        return planOf;
+    }
+
+    /** Moves an organization to the plan chosen in its row (audited on its chain). */
+    public void changePlan(TenantId id) {
+        String chosen = planOf.get(id);
+        Organization changed = ConsoleActions.run(() -> organizations.changePlan(id, new PlanChoice(chosen), callers.require(),
+                callers.sourceIp()));
+        if (changed != null) {
+            ConsoleActions.info("Plan changed", changed.name() + " is now on " + changed.plan()
+                    + " from its next request");
+        }
+        load();
     }
 
     public List<Organization> getRows() {

@@ -12,6 +12,7 @@ import io.fincopilot.answers.control.RemoteChat;
 import io.fincopilot.answers.control.RemoteModels;
 import io.fincopilot.answers.control.TextSink;
 import io.fincopilot.answers.entity.Answer;
+import io.fincopilot.billing.control.Quotas;
 import io.fincopilot.platform.PlatformMetrics;
 import io.fincopilot.retrieval.boundary.Search;
 import io.fincopilot.retrieval.entity.SearchQuery;
@@ -51,6 +52,9 @@ public class Ask {
     public static final int PASSAGES = 10;
 
     @Inject
+    Quotas quotas;
+
+    @Inject
     Search search;
 
     @Inject
@@ -84,6 +88,7 @@ public class Ask {
     /** Refuses, before a streamed answer starts, what {@link #ask} would refuse. */
     @RolesAllowed(Permission.ASK_NAME)
     public void check(TenantId tenant, SearchQuery query) {
+        quotas.requireQuestion(tenant);
         search.check(tenant, new SearchQuery(query.question(), query.documents(), query.tags(), PASSAGES, false));
     }
 
@@ -96,6 +101,7 @@ public class Ask {
     @RolesAllowed(Permission.ASK_NAME)
     public Asked ask(TenantId tenant, Caller by, String sourceIp, SearchQuery query, AnswerStream stream) {
         long start = System.nanoTime();
+        quotas.requireQuestion(tenant);
         AnswerProviders.Choice choice = providers.of(tenant);
         SearchQuery asked = new SearchQuery(query.question(), query.documents(), query.tags(), PASSAGES, false);
         AnswerCache.Key key = AnswerCache.key(tenant, asked, choice.provider());

@@ -2,6 +2,7 @@ package io.fincopilot.documents.boundary;
 
 import io.fincopilot.audit.boundary.AuditTrail;
 import io.fincopilot.audit.entity.Act;
+import io.fincopilot.billing.control.Quotas;
 import io.fincopilot.documents.control.DocumentObjects;
 import io.fincopilot.documents.control.SpooledUpload;
 import io.fincopilot.documents.control.UploadFaults;
@@ -68,11 +69,22 @@ public class Documents {
     @Inject
     UploadFaults faults;
 
+    @Inject
+    Quotas quotas;
+
     @jakarta.annotation.Resource
     TransactionSynchronizationRegistry transactions;
 
+    /**
+     * What the plan allows one document. Unless the upload is a retry (with an Idempotency-Key, whose
+     * first answer may have to be replayed), a quota the plan has already used refuses it here, before
+     * its bytes are read.
+     */
     @RolesAllowed(Permission.DOCUMENTS_WRITE_NAME)
-    public Limits limits(TenantId tenant) {
+    public Limits limits(TenantId tenant, boolean retry) {
+        if (!retry) {
+            quotas.requireUpload(tenant, 0);
+        }
         Object[] row = (Object[]) em.createNativeQuery("select p.max_upload_bytes, p.max_pages_per_document "
                 + "from organizations o join plans p on p.code = o.plan where o.id = ?1")
                 .setParameter(1, tenant.value()).getSingleResult();

@@ -3,12 +3,15 @@ package io.fincopilot.documents.control;
 import static io.fincopilot.persistence.NativeValues.timestamptz;
 import static io.fincopilot.persistence.NativeValues.uuid;
 
+import io.fincopilot.billing.control.Quotas;
 import io.fincopilot.ingestion.entity.Chunk;
+import io.fincopilot.ingestion.entity.IngestionFailure;
 import io.fincopilot.ingestion.entity.PiiCounts;
 import io.fincopilot.retrieval.entity.DocumentProfile;
 import io.fincopilot.retrieval.entity.PageKind;
 import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -44,6 +47,9 @@ public class IngestionLedger {
     @PersistenceContext(unitName = "fincopilot")
     EntityManager em;
 
+    @Inject
+    Quotas quotas;
+
     /** Marks the version as processing; empty when it is gone (deleted) or already finished. */
     @Transactional(TxType.REQUIRES_NEW)
     public java.util.Optional<Job> start(TenantId tenant, UUID document, int version) {
@@ -66,6 +72,10 @@ public class IngestionLedger {
     @Transactional(TxType.REQUIRES_NEW)
     public boolean storeChunks(TenantId tenant, UUID document, int version, int pages, List<String> notes, PiiCounts pii,
             List<Chunk> chunks, String model, java.util.function.IntFunction<PageKind> pageKinds, DocumentProfile profile) {
+        long pagesLeft = quotas.pagesLeft(tenant, document, version);
+        if (pages > pagesLeft) {
+            throw new IngestionFailure(IngestionFailure.Code.QUOTA_EXCEEDED, Quotas.pagesRefused(pages, pagesLeft, quotas.period()));
+        }
         String noted = String.join("\n", notes);
         int updated = version(tenant, document, version, "pages_total = ?4, pii_counts = ?5, notes = ?6", "PROCESSING")
                 .setParameter(4, pages).setParameter(5, encode(pii))

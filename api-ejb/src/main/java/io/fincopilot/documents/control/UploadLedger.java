@@ -2,6 +2,7 @@ package io.fincopilot.documents.control;
 
 import io.fincopilot.audit.boundary.AuditTrail;
 import io.fincopilot.audit.entity.Act;
+import io.fincopilot.billing.control.Quotas;
 import io.fincopilot.documents.entity.Document;
 import io.fincopilot.documents.entity.DocumentVersion;
 import io.fincopilot.platform.problem.Problem;
@@ -75,10 +76,13 @@ public class UploadLedger {
     @Inject
     IngestionQueue queue;
 
+    @Inject
+    Quotas quotas;
+
     /**
      * Writes the version's row before its object exists; throws {@link Replay} for a retry of a
-     * finished request, and a problem for a key reused with other bytes, a key still in use, or
-     * bytes the tenant already holds.
+     * finished request, and a problem for a key reused with other bytes, a key still in use, bytes
+     * the tenant already holds, or bytes its plan's quota refuses.
      */
     @Transactional(TxType.REQUIRES_NEW)
     public Reservation reserve(TenantId tenant, Caller by, Intent intent) {
@@ -96,6 +100,7 @@ public class UploadLedger {
                     .with("document", holder.documentId().toString())
                     .with("version", jakarta.json.Json.createValue(holder.version())));
         }
+        quotas.requireUpload(tenant, intent.size());
         boolean created = intent.document() == null;
         Document document;
         int version;

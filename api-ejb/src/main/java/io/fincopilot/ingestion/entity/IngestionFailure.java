@@ -20,7 +20,9 @@ public class IngestionFailure extends RuntimeException {
         NO_TEXT,
         DECOMPRESSION_BOMB,
         RAGGED_CSV,
-        TOO_LARGE
+        TOO_LARGE,
+        /** The plan has no overage and its monthly pages would be passed (decision 71). */
+        QUOTA_EXCEEDED
     }
 
     private final Code code;

@@ -161,6 +161,29 @@ public class Organizations {
         return organization;
     }
 
+    /**
+     * Moves the organization to another plan: its limits and quotas apply from its next request (on
+     * every instance within a second), and the month's invoice shows each plan for the days it
+     * applied. Audited on the organization's chain.
+     */
+    @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
+    public Organization changePlan(TenantId id, PlanChoice choice, Caller by, String sourceIp) {
+        String plan = choice.plan().strip().toLowerCase(java.util.Locale.ROOT);
+        if (em.createNativeQuery("select 1 from plans where code = ?1").setParameter(1, plan).getResultList().isEmpty()) {
+            throw ProblemException.badRequest("plan '" + plan + "' does not exist");
+        }
+        Organization organization = Optional.ofNullable(em.find(Organization.class, id.value(), LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> ProblemException.notFound("organization " + id));
+        String before = organization.plan();
+        if (!before.equals(plan)) {
+            organization.movePlan(plan);
+            audit.record(id.value(), act(by, sourceIp, "organization.plan-changed", organization,
+                    Map.of("from", before, "to", plan)));
+            credentials.forgetTenant(transactions, id);
+        }
+        return organization;
+    }
+
     /** Its people and keys are refused until it is resumed; its data stays. */
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
     public Organization suspend(TenantId id, Caller by, String sourceIp) {

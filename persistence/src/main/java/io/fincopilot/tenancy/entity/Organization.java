@@ -127,4 +127,9 @@ public class Organization implements java.io.Serializable {
     public void answerWith(String provider) {
         this.answerProvider = provider;
     }
+
+    /** The database records from when the new plan applies (plan_assignments). */
+    public void movePlan(String code) {
+        this.plan = code;
+    }
 }

@@ -100,6 +100,8 @@ public class AskResource {
             + "(text, restart, citations, done: the same answer as without stream)",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AskResponse.class)),
                     @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "402", description = "The plan has no overage and this month's questions are used (the "
+            + "problem names the quota, what was used, what the plan includes and when it resets)")
     @APIResponse(responseCode = "404", description = "A named document is not the organization's")
     public Response ask(@NotNull @Valid AskRequest body) {
         TenantId tenant = callers.tenant();

@@ -71,6 +71,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Documents", description = "Upload, list, read, download and delete the organization's documents")
 public class DocumentsResource {
 
+    static final String QUOTA = "The plan has no overage and its storage, or this month's pages, are used (the problem "
+            + "names the quota, what was used and what the plan includes)";
+
     @Inject
     Documents documents;
 
@@ -160,6 +163,7 @@ public class DocumentsResource {
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "201", description = "Stored in S3 and PostgreSQL and queued for ingestion; Location names it",
             content = @Content(schema = @Schema(implementation = UploadedView.class)))
+    @APIResponse(responseCode = "402", description = QUOTA)
     @APIResponse(responseCode = "409", description = "The organization already holds these bytes (the problem names the document)")
     @APIResponse(responseCode = "413", description = "Larger than the plan allows")
     @APIResponse(responseCode = "415", description = "Not PDF, text, HTML or CSV, or not what the request declared")
@@ -188,6 +192,7 @@ public class DocumentsResource {
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "201", description = "The new version, stored and queued",
             content = @Content(schema = @Schema(implementation = UploadedView.class)))
+    @APIResponse(responseCode = "402", description = QUOTA)
     @APIResponse(responseCode = "404", description = "The organization has no such document")
     public Response uploadVersion(@PathParam("id") UUID id, @Context HttpServletRequest request, @Context UriInfo uri,
             @Parameter(description = "Repeat it on a retry to get the first answer back") @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -345,7 +350,7 @@ public class DocumentsResource {
 
     private Response store(UUID document, HttpServletRequest request, UriInfo uri, String idempotencyKey, String fileName,
             String title, String tags) {
-        Documents.Limits limits = documents.limits(callers.tenant());
+        Documents.Limits limits = documents.limits(callers.tenant(), idempotencyKey != null && !idempotencyKey.isBlank());
         try (UploadBody body = UploadBody.read(request, limits.maxBytes(), fileName, title, tags)) {
             Uploaded uploaded = documents.upload(callers.tenant(), callers.require(), callers.sourceIp(), document,
                     new Upload(body.fileName(), body.declaredType(), body.title(), body.tags(), idempotencyKey,

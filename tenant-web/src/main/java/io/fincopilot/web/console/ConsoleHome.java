@@ -54,6 +54,10 @@ public class ConsoleHome {
         return caller.has(Role.TENANT_ADMIN);
     }
 
+    public boolean isCanSeeUsage() {
+        return caller.permissions().contains(io.fincopilot.security.Permission.USAGE_READ);
+    }
+
     public boolean isCanAsk() {
         return caller.permissions().contains(io.fincopilot.security.Permission.ASK);
     }

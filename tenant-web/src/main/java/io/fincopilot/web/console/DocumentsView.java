@@ -66,7 +66,7 @@ public class DocumentsView implements Serializable {
 
     public void upload(FileUploadEvent event) {
         UploadedFile file = event.getFile();
-        Documents.Limits limits = ConsoleActions.run(() -> documents.limits(callers.tenant()));
+        Documents.Limits limits = ConsoleActions.run(() -> documents.limits(callers.tenant(), false));
         if (limits == null) {
             return;
         }

@@ -1,0 +1,36 @@
+package io.fincopilot.billing.entity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+
+/** A billing period: a calendar month in UTC (decision 71). Quotas reset at its end. */
+public record UsagePeriod(YearMonth month) {
+
+    public static UsagePeriod of(Instant instant) {
+        return new UsagePeriod(YearMonth.from(instant.atZone(ZoneOffset.UTC)));
+    }
+
+    public LocalDate firstDay() {
+        return month.atDay(1);
+    }
+
+    public Instant start() {
+        return firstDay().atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** When the next period starts, and with it every monthly quota. */
+    public Instant end() {
+        return month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    public UsagePeriod minus(int months) {
+        return new UsagePeriod(month.minusMonths(months));
+    }
+
+    @Override
+    public String toString() {
+        return month.toString();
+    }
+}
