@@ -113,7 +113,7 @@ class RetrievalEvaluation {
         int abstainedRightly = 0;
         int unanswerable = 0;
         for (Question q : corpus.questions()) {
-            AskResponse answer = ok(() -> api.ask().ask(new AskRequest().question(q.text())));
+            AskResponse answer = ok(() -> api.ask().ask(new AskRequest().question(q.text()), null));
             boolean shouldAbstain = q.kind() == Question.Kind.UNANSWERABLE;
             unanswerable += shouldAbstain ? 1 : 0;
             if (answer.getAbstained()) {

@@ -11,10 +11,12 @@ import io.fincopilot.client.api.AuditApi;
 import io.fincopilot.client.api.DocumentsApi;
 import io.fincopilot.client.api.SearchApi;
 import io.fincopilot.client.api.AskApi;
+import io.fincopilot.client.api.InvoicesApi;
 import io.fincopilot.client.api.KeysApi;
 import io.fincopilot.client.api.MeApi;
 import io.fincopilot.client.api.PeopleApi;
 import io.fincopilot.client.api.StaffAuditApi;
+import io.fincopilot.client.api.StaffBillingApi;
 import io.fincopilot.client.api.StaffMaintenanceApi;
 import io.fincopilot.client.api.StaffOrganizationsApi;
 import io.fincopilot.client.api.StaffPlansApi;
@@ -104,6 +106,14 @@ public final class Api {
 
     public UsageApi usage() {
         return new UsageApi(client);
+    }
+
+    public InvoicesApi invoices() {
+        return new InvoicesApi(client);
+    }
+
+    public StaffBillingApi billing() {
+        return new StaffBillingApi(client);
     }
 
     /** A call to the API; generated operations throw the checked {@link ApiException} when refused. */

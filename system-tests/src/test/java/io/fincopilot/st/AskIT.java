@@ -56,7 +56,7 @@ class AskIT {
 
     @Test
     void aFigureIsAnsweredFromThePageThatPrintsItAndCited() throws Exception {
-        AskResponse answer = ok(() -> api.ask().ask(new AskRequest().question(question.text())));
+        AskResponse answer = ok(() -> api.ask().ask(new AskRequest().question(question.text()), null));
         assertFalse(answer.getAbstained(), question.text() + " -> " + answer.getAnswer());
         assertTrue(answer.getAnswer().contains(question.expected().printed()), question.text() + " expects "
                 + question.expected().printed() + ": " + answer.getAnswer());
@@ -89,19 +89,19 @@ class AskIT {
     @Test
     void aQuestionTheDocumentsDoNotAnswerIsAnAbstention() {
         AskResponse unknown = ok(() -> api.ask().ask(new AskRequest().question("What was Zenbridge Robotics Corporation's "
-                + "revenue in fiscal 2022, from the income statement?")));
+                + "revenue in fiscal 2022, from the income statement?"), null));
         assertTrue(unknown.getAbstained(), unknown.getAnswer());
         assertTrue(unknown.getCitations().isEmpty());
         assertTrue(unknown.getAnswer().contains("do not answer"), unknown.getAnswer());
-        AskResponse nothing = ok(() -> api.ask().ask(new AskRequest().question("What is the airspeed velocity of an unladen swallow?")));
+        AskResponse nothing = ok(() -> api.ask().ask(new AskRequest().question("What is the airspeed velocity of an unladen swallow?"), null));
         assertTrue(nothing.getAbstained(), nothing.getAnswer());
     }
 
     @Test
     void whoMayAskAndBadQuestions() {
         String readOnly = Tenants.key(tenant.adminToken(), "documents:read");
-        assertEquals(403, refused(403, () -> Api.as(readOnly).ask().ask(new AskRequest().question("revenue?"))).getStatus());
-        assertEquals(401, refused(401, () -> Api.anonymous().ask().ask(new AskRequest().question("revenue?"))).getStatus());
+        assertEquals(403, refused(403, () -> Api.as(readOnly).ask().ask(new AskRequest().question("revenue?"), null)).getStatus());
+        assertEquals(401, refused(401, () -> Api.anonymous().ask().ask(new AskRequest().question("revenue?"), null)).getStatus());
         String key = Tenants.key(tenant.adminToken(), "ask");
         for (String body : List.of("{\"question\":\"\"}", "{}", "{\"question\":\"" + "y".repeat(2001) + "\"}",
                 "{\"question\":\"revenue\",\"tags\":[\"NOT OK\"]}", "{\"question\":")) {

@@ -113,9 +113,9 @@ class BillingIT {
                 "the new plan's rate limit applies from the next request");
 
         AskRequest question = new AskRequest().question("How many containers were shipped through terminal A?");
-        ok(() -> api.ask().ask(question));
-        ok(() -> api.ask().ask(question));
-        JsonObject problem = problem(402, () -> api.ask().ask(question));
+        ok(() -> api.ask().ask(question, null));
+        ok(() -> api.ask().ask(question, null));
+        JsonObject problem = problem(402, () -> api.ask().ask(question, null));
         assertEquals("questions", problem.getString("quota"));
         assertEquals(2, problem.getInt("used"));
         assertEquals(2, problem.getInt("included"));
@@ -138,10 +138,10 @@ class BillingIT {
         UsageReport theirs = ok(() -> neighbours.usage().getUsage());
         assertEquals(0, quota(theirs, "questions").getUsed(), "another organization's questions are not counted here");
         assertEquals(0, quota(theirs, "storage").getUsed());
-        ok(() -> neighbours.ask().ask(question));
+        ok(() -> neighbours.ask().ask(question, null));
 
         ok(() -> admin.organizations().setOrganizationPlan(tenant.id(), new PlanChoice().plan("starter")));
-        ok(() -> api.ask().ask(question));
+        ok(() -> api.ask().ask(question, null));
         assertEquals(3, quota(ok(() -> api.usage().getUsage()), "questions").getUsed());
         refused(403, () -> Api.as(Tenants.key(tenant.adminToken(), "ask")).usage().getUsage());
     }

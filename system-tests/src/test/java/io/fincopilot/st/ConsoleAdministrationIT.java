@@ -86,7 +86,7 @@ class ConsoleAdministrationIT {
     void aTenantAdminSeesTheMonthsUseAgainstThePlanAndTwelveMonthsOfCharts() {
         Tenants.Tenant tenant = Tenants.create("uiusage");
         Api.ok(() -> Api.as(Tenants.key(tenant.adminToken(), "ask")).ask().ask(
-                new io.fincopilot.client.model.AskRequest().question("What was the revenue in 2025?")));
+                new io.fincopilot.client.model.AskRequest().question("What was the revenue in 2025?"), null));
         browser.driver().get(stack.url("/console/usage.xhtml"));
         browser.logInOnKeycloak(tenant.admin(), tenant.password());
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("quotas")));

@@ -52,7 +52,7 @@ class ConsoleAskIT {
 
         String othersQuestion = "What did the other organization ask " + UUID.randomUUID() + "?";
         ok(() -> Api.as(Tenants.key(other.adminToken(), "ask")).ask().ask(new io.fincopilot.client.model.AskRequest()
-                .question(othersQuestion)));
+                .question(othersQuestion), null));
         browser.driver().get(stack.url("/console/ask.xhtml"));
         browser.logInOnKeycloak(tenant.admin(), tenant.password());
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("ask-form:question")));

@@ -95,7 +95,7 @@ class CrossTenantIT {
                 new ProfileUpdate().company("B's claim")));
         probes.put("searchDocuments", (api, id) -> api.search().search(new SearchRequest().question("A's own report")
                 .documentIds(List.of(id))));
-        probes.put("askDocuments", (api, id) -> api.ask().ask(new AskRequest().question("A's own report").documentIds(List.of(id))));
+        probes.put("askDocuments", (api, id) -> api.ask().ask(new AskRequest().question("A's own report").documentIds(List.of(id)), null));
         probes.put("deleteDocument", (api, id) -> {
             api.documents().deleteDocument(id);
             return null;

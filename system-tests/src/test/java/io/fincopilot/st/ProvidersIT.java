@@ -108,7 +108,7 @@ class ProvidersIT {
     static void settle() {
         model.reset();
         for (int i = 0; i < 3; i++) {
-            assertFalse(ok(() -> openAiApi.ask().ask(fresh(openAiReport))).getFallback());
+            assertFalse(ok(() -> openAiApi.ask().ask(fresh(openAiReport), null)).getFallback());
         }
         model.reset();
     }
@@ -118,7 +118,7 @@ class ProvidersIT {
     void anOpenAiModelAnswersFromFencedMaskedPassagesAndCitesThem() throws Exception {
         model.reset();
         model.answerByDefault("Revenue was $4,210 million in 2023 [1].");
-        AskResponse answer = ok(() -> openAiApi.ask().ask(new AskRequest().question(QUESTION).documentIds(List.of(openAiReport))));
+        AskResponse answer = ok(() -> openAiApi.ask().ask(new AskRequest().question(QUESTION).documentIds(List.of(openAiReport)), null));
         assertFalse(answer.getFallback(), answer.getFallbackReason());
         assertFalse(answer.getAbstained());
         assertEquals("openai", answer.getProvider());
@@ -163,8 +163,8 @@ class ProvidersIT {
     void theSameQuestionComesFromTheCacheUntilADocumentChanges() {
         model.reset();
         AskRequest question = new AskRequest().question("What does the report say about operating income?");
-        AskResponse first = ok(() -> openAiApi.ask().ask(question));
-        AskResponse again = ok(() -> openAiApi.ask().ask(new AskRequest().question("  What does the report say about  operating income? ")));
+        AskResponse first = ok(() -> openAiApi.ask().ask(question, null));
+        AskResponse again = ok(() -> openAiApi.ask().ask(new AskRequest().question("  What does the report say about  operating income? "), null));
         assertFalse(first.getCached());
         assertTrue(again.getCached(), "spacing aside, the same question");
         assertEquals(first.getAnswer(), again.getAnswer());
@@ -173,24 +173,24 @@ class ProvidersIT {
 
         choose(anthropic, "openai"); // the same provider, the same question: only the organization differs
         try {
-            AskResponse elsewhere = ok(() -> anthropicApi.ask().ask(question));
+            AskResponse elsewhere = ok(() -> anthropicApi.ask().ask(question, null));
             assertFalse(elsewhere.getCached(), "another organization's cache is its own");
         } finally {
             choose(anthropic, "anthropic");
         }
 
         UUID note = upload(openAiApi, "northwind-note.txt", "A note on operating income: it rose because of lower costs.");
-        AskResponse afterUpload = ok(() -> openAiApi.ask().ask(question));
+        AskResponse afterUpload = ok(() -> openAiApi.ask().ask(question, null));
         assertFalse(afterUpload.getCached(), "a new document invalidates the organization's cached answers");
         assertEquals(3, model.requests().size(), "first, the other organization's, and after the upload");
-        assertTrue(ok(() -> openAiApi.ask().ask(question)).getCached());
+        assertTrue(ok(() -> openAiApi.ask().ask(question, null)).getCached());
         ok(() -> openAiApi.documents().updateDocumentProfile(note, new ProfileUpdate().company("Northwind Capital")));
-        assertFalse(ok(() -> openAiApi.ask().ask(question)).getCached(), "a profile edit invalidates them");
+        assertFalse(ok(() -> openAiApi.ask().ask(question, null)).getCached(), "a profile edit invalidates them");
         ok(() -> {
             openAiApi.documents().deleteDocument(note);
             return null;
         });
-        assertFalse(ok(() -> openAiApi.ask().ask(question)).getCached(), "a deletion invalidates them");
+        assertFalse(ok(() -> openAiApi.ask().ask(question, null)).getCached(), "a deletion invalidates them");
     }
 
     @Test
@@ -199,9 +199,9 @@ class ProvidersIT {
         Api first = Api.as(Tenants.key(Tenants.create("cache-a").adminToken(), "ask"));
         Api second = Api.as(Tenants.key(Tenants.create("cache-b").adminToken(), "ask"));
         AskRequest question = new AskRequest().question("What was revenue in 2023 for the empty organizations?");
-        ok(() -> first.ask().ask(question));
-        assertTrue(ok(() -> first.ask().ask(question)).getCached(), "the first organization's own cache answers it");
-        assertFalse(ok(() -> second.ask().ask(question)).getCached(),
+        ok(() -> first.ask().ask(question, null));
+        assertTrue(ok(() -> first.ask().ask(question, null)).getCached(), "the first organization's own cache answers it");
+        assertFalse(ok(() -> second.ask().ask(question, null)).getCached(),
                 "no documents on either side, the same provider, the same question: only the organization tells them apart");
     }
 
@@ -210,7 +210,7 @@ class ProvidersIT {
     void serverErrorsAndRateLimitsAreRetriedHonouringRetryAfter() {
         settle();
         model.then(new FakeChatServer.Status(500, null, "upstream exploded"), new FakeChatServer.Status(429, "1", "slow down"));
-        AskResponse answer = ok(() -> openAiApi.ask().ask(fresh(openAiReport)));
+        AskResponse answer = ok(() -> openAiApi.ask().ask(fresh(openAiReport), null));
         assertFalse(answer.getFallback(), answer.getFallbackReason());
         assertEquals("openai", answer.getProvider());
         List<FakeChatServer.Request> requests = model.requests();
@@ -224,7 +224,7 @@ class ProvidersIT {
     void anotherClientErrorIsNotRetriedAndFallsBack() {
         settle();
         model.then(new FakeChatServer.Status(400, null, "max_tokens is too large for account acct_1234"));
-        AskResponse answer = ok(() -> openAiApi.ask().ask(fresh(openAiReport)));
+        AskResponse answer = ok(() -> openAiApi.ask().ask(fresh(openAiReport), null));
         assertTrue(answer.getFallback());
         assertEquals("openai answered 400", answer.getFallbackReason(), "the provider's own words stay in the server's log");
         assertEquals("extractive", answer.getProvider(), "the extractive answer stands in");
@@ -237,7 +237,7 @@ class ProvidersIT {
     void aGarbledBodyFallsBackWithoutRetry() {
         settle();
         model.then(new FakeChatServer.Garbage());
-        AskResponse answer = ok(() -> openAiApi.ask().ask(fresh(openAiReport)));
+        AskResponse answer = ok(() -> openAiApi.ask().ask(fresh(openAiReport), null));
         assertTrue(answer.getFallback());
         assertTrue(answer.getFallbackReason().contains("not JSON"), answer.getFallbackReason());
         assertEquals(1, model.requests().size(), "only 429, 5xx and lost connections are retried");
@@ -248,7 +248,7 @@ class ProvidersIT {
     void aResetConnectionIsRetried() {
         settle();
         model.then(new FakeChatServer.Reset());
-        AskResponse answer = ok(() -> openAiApi.ask().ask(fresh(openAiReport)));
+        AskResponse answer = ok(() -> openAiApi.ask().ask(fresh(openAiReport), null));
         assertFalse(answer.getFallback(), answer.getFallbackReason());
         assertEquals(2, model.requests().size());
     }
@@ -258,7 +258,7 @@ class ProvidersIT {
     void aSlowModelIsCutOffByTheTimeout() {
         settle();
         model.then(new FakeChatServer.Slow(Duration.ofSeconds(8), "too late [1]"));
-        AskResponse answer = ok(() -> openAiApi.ask().ask(fresh(openAiReport)));
+        AskResponse answer = ok(() -> openAiApi.ask().ask(fresh(openAiReport), null));
         assertTrue(answer.getFallback());
         assertTrue(answer.getFallbackReason().contains("time allowed"), answer.getFallbackReason());
         assertTrue(answer.getLatencyMs() < 8000, "the timeout (3 s on the test stack) came before the model: " + answer.getLatencyMs());
@@ -329,7 +329,7 @@ class ProvidersIT {
         assertTrue(done.getString("fallbackReason").contains("time allowed"), done.getString("fallbackReason"));
         model.reset();
         AskResponse next = ok(() -> anthropicApi.ask().ask(new AskRequest().question(QUESTION + " (after the slow one)")
-                .documentIds(List.of(anthropicReport))));
+                .documentIds(List.of(anthropicReport)), null));
         assertFalse(next.getFallback(), "the next question is answered as usual: " + next.getFallbackReason());
     }
 
@@ -351,11 +351,11 @@ class ProvidersIT {
         }
         String reason = null;
         for (int i = 0; i < 12 && (reason == null || !reason.contains("circuit open")); i++) {
-            reason = ok(() -> openAiApi.ask().ask(fresh(openAiReport))).getFallbackReason();
+            reason = ok(() -> openAiApi.ask().ask(fresh(openAiReport), null)).getFallbackReason();
         }
         assertTrue(reason != null && reason.contains("circuit open"), "the circuit opened: " + reason);
         int seen = model.requests().size();
-        AskResponse whileOpen = ok(() -> openAiApi.ask().ask(fresh(openAiReport)));
+        AskResponse whileOpen = ok(() -> openAiApi.ask().ask(fresh(openAiReport), null));
         assertTrue(whileOpen.getFallback());
         assertEquals(seen, model.requests().size(), "while it is open the provider is not called at all");
         String metrics = STACK.get("/metrics", null).body();
@@ -363,7 +363,7 @@ class ProvidersIT {
 
         model.reset();
         Thread.sleep(3500); // the test stack's circuit delay is 3 s
-        AskResponse recovered = ok(() -> openAiApi.ask().ask(fresh(openAiReport)));
+        AskResponse recovered = ok(() -> openAiApi.ask().ask(fresh(openAiReport), null));
         assertFalse(recovered.getFallback(), "half-open, one good call closes it: " + recovered.getFallbackReason());
         assertEquals(1, model.requests().size());
     }
@@ -383,7 +383,7 @@ class ProvidersIT {
         var back = ok(() -> Tenants.platformAdmin().organizations().setOrganizationAnswerProvider(openAi.id(),
                 new AnswerProviderChoice().provider(null)));
         assertNull(back.getAnswerProvider());
-        assertEquals("extractive", ok(() -> openAiApi.ask().ask(fresh(openAiReport))).getProvider(),
+        assertEquals("extractive", ok(() -> openAiApi.ask().ask(fresh(openAiReport), null)).getProvider(),
                 "back to the platform's choice");
         choose(openAi, "openai");
     }

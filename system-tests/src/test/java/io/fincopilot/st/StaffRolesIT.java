@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.fincopilot.client.ApiException;
+import io.fincopilot.client.model.CreditNoteRequest;
 import io.fincopilot.client.model.NewOrganization;
 import io.fincopilot.client.model.PlanBody;
 import io.fincopilot.client.model.PlanChoice;
@@ -64,7 +65,19 @@ class StaffRolesIT {
             new Row("createPlan", (api, t, o) -> api.plans().createPlan(new PlanBody()), PLATFORM),
             new Row("updatePlan", (api, t, o) -> api.plans().updatePlan("free", new PlanBody()), PLATFORM),
             new Row("setOrganizationPlan", (api, t, o) -> api.organizations().setOrganizationPlan(t, new PlanChoice()),
-                    PLATFORM));
+                    PLATFORM),
+            new Row("listMonthInvoices", (api, t, o) -> api.billing().listMonthInvoices("2020-01", t), PLANS),
+            // An invoice that does not exist: allowed callers get 404, refused ones 403 first.
+            new Row("getStaffInvoice", (api, t, o) -> api.billing().getStaffInvoice(UUID.randomUUID()), PLANS),
+            new Row("getStaffInvoicePdf", (api, t, o) -> api.billing().getStaffInvoicePdf(UUID.randomUUID()), PLANS),
+            new Row("verifyInvoice", (api, t, o) -> api.billing().verifyInvoice(UUID.randomUUID()), PLANS),
+            new Row("creditInvoice", (api, t, o) -> api.billing().creditInvoice(UUID.randomUUID(), new CreditNoteRequest()),
+                    PLATFORM),
+            new Row("exportMonthInvoiceLines", (api, t, o) -> api.billing().exportMonthInvoiceLines("2020-01"), PLANS),
+            // The month in progress cannot be closed: allowed callers get 409.
+            new Row("closeMonth", (api, t, o) -> api.billing().closeMonth(java.time.YearMonth.now(java.time.ZoneOffset.UTC)
+                    .plusMonths(1).toString()), PLATFORM),
+            new Row("getOrganizationUsage", (api, t, o) -> api.billing().getOrganizationUsage(t), PLANS));
 
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
     private static Tenants.Tenant tenant;

@@ -14,6 +14,7 @@ import io.fincopilot.answers.control.TextSink;
 import io.fincopilot.answers.entity.Answer;
 import io.fincopilot.billing.control.Quotas;
 import io.fincopilot.platform.PlatformMetrics;
+import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.retrieval.boundary.Search;
 import io.fincopilot.retrieval.entity.SearchQuery;
 import io.fincopilot.retrieval.entity.SearchResult;
@@ -100,6 +101,16 @@ public class Ask {
     /** @param stream where the answer's text goes as it is written; null to have it whole */
     @RolesAllowed(Permission.ASK_NAME)
     public Asked ask(TenantId tenant, Caller by, String sourceIp, SearchQuery query, AnswerStream stream) {
+        return ask(tenant, by, sourceIp, query, stream, null);
+    }
+
+    /**
+     * @param idempotencyKey the client's name for this question (its Idempotency-Key): however often it
+     *     is retried, it counts once in the organization's usage; null for a question of its own
+     */
+    @RolesAllowed(Permission.ASK_NAME)
+    public Asked ask(TenantId tenant, Caller by, String sourceIp, SearchQuery query, AnswerStream stream, String idempotencyKey) {
+        String actKey = actKey(idempotencyKey);
         long start = System.nanoTime();
         quotas.requireQuestion(tenant);
         AnswerProviders.Choice choice = providers.of(tenant);
@@ -110,7 +121,7 @@ public class Ask {
         metrics.answerCache(hit.isPresent());
         if (hit.isPresent()) {
             send(stream, hit.get().answer().text());
-            return done(tenant, by, sourceIp, query, start, hit.get().found(), hit.get().answer(), null, true);
+            return done(tenant, by, sourceIp, query, start, hit.get().found(), hit.get().answer(), null, true, actKey);
         }
         SearchResult found = search.search(tenant, asked);
         Answer answer;
@@ -147,7 +158,7 @@ public class Ask {
             }
         }
         send(stream, answer.text());
-        Asked result = done(tenant, by, sourceIp, query, start, found, answer, fallback, false);
+        Asked result = done(tenant, by, sourceIp, query, start, found, answer, fallback, false, actKey);
         if (fallback == null) {
             cache.keep(key, documentsState, answer, found);
         }
@@ -160,12 +171,24 @@ public class Ask {
     }
 
     private Asked done(TenantId tenant, Caller by, String sourceIp, SearchQuery query, long start, SearchResult found,
-            Answer answer, String fallback, boolean cached) {
-        ledger.asked(tenant, by, sourceIp, query.question().strip(), found, answer, fallback != null, cached);
+            Answer answer, String fallback, boolean cached, String actKey) {
+        ledger.asked(tenant, by, sourceIp, query.question().strip(), found, answer, fallback != null, cached, actKey);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         metrics.asked(answer.provider(), cached ? "cached" : fallback != null ? "fallback" : answer.abstained() ? "abstained"
                 : "answered", took);
         return new Asked(answer, found, took.toMillis(), fallback, cached);
+    }
+
+    /** An Idempotency-Key as usage events keep it: at most 200 printable characters, or a 400. */
+    static String actKey(String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return null;
+        }
+        String key = idempotencyKey.strip();
+        if (key.length() > 200 || key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            throw ProblemException.badRequest("Idempotency-Key: at most 200 printable ASCII characters");
+        }
+        return "ask:" + key;
     }
 
     private static void send(AnswerStream stream, String text) {

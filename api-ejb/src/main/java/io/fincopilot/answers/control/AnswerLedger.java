@@ -36,7 +36,7 @@ public class AnswerLedger {
 
     @Transactional(TxType.REQUIRES_NEW)
     public void asked(TenantId tenant, Caller by, String sourceIp, String question, SearchResult found, Answer answer,
-            boolean fallback, boolean cached) {
+            boolean fallback, boolean cached, String actKey) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("documents", found.searched().stream().limit(50).map(s -> s.id().toString()).toList());
         details.put("provider", answer.provider());
@@ -50,21 +50,23 @@ public class AnswerLedger {
                 .setParameter(3, by.actor()).setParameter(4, question).setParameter(5, answer.provider())
                 .setParameter(6, answer.abstained()).setParameter(7, fallback)
                 .setParameter(8, io.fincopilot.persistence.NativeValues.timestamptz(Instant.now())).executeUpdate();
-        usage(tenant, "QUESTION_ANSWERED", 1, answer);
+        usage(tenant, "QUESTION_ANSWERED", 1, answer, actKey);
         if (!cached && answer.tokensIn() > 0) {
-            usage(tenant, "TOKENS_IN", answer.tokensIn(), answer);
+            usage(tenant, "TOKENS_IN", answer.tokensIn(), answer, actKey);
         }
         if (!cached && answer.tokensOut() > 0) {
-            usage(tenant, "TOKENS_OUT", answer.tokensOut(), answer);
+            usage(tenant, "TOKENS_OUT", answer.tokensOut(), answer, actKey);
         }
     }
 
-    private void usage(TenantId tenant, String kind, long quantity, Answer answer) {
-        em.createNativeQuery("insert into usage_events (id, tenant_id, kind, quantity, occurred_at, provider, model) "
-                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, UUID.randomUUID()).setParameter(2, tenant.value())
+    /** One usage event; with an act key (a client's Idempotency-Key), once per key however often it comes. */
+    private void usage(TenantId tenant, String kind, long quantity, Answer answer, String actKey) {
+        em.createNativeQuery("insert into usage_events (id, tenant_id, kind, quantity, occurred_at, provider, model, act_key) "
+                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (tenant_id, kind, act_key) where act_key is not null "
+                + "do nothing").setParameter(1, UUID.randomUUID()).setParameter(2, tenant.value())
                 .setParameter(3, kind).setParameter(4, quantity)
                 .setParameter(5, io.fincopilot.persistence.NativeValues.timestamptz(Instant.now()))
-                .setParameter(6, answer.provider()).setParameter(7, answer.model()).executeUpdate();
+                .setParameter(6, answer.provider()).setParameter(7, answer.model()).setParameter(8, actKey).executeUpdate();
     }
 
     @SuppressWarnings("unchecked")

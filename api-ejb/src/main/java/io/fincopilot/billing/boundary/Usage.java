@@ -1,11 +1,15 @@
 package io.fincopilot.billing.boundary;
 
+import io.fincopilot.audit.boundary.AuditTrail;
+import io.fincopilot.audit.entity.Act;
 import io.fincopilot.billing.control.Quotas;
 import io.fincopilot.billing.control.StorageMeter;
+import io.fincopilot.billing.control.UsageRecords;
 import io.fincopilot.billing.entity.PlanTerms;
 import io.fincopilot.billing.entity.UsagePeriod;
-import io.fincopilot.persistence.NativeValues;
+import io.fincopilot.security.Caller;
 import io.fincopilot.security.Permission;
+import io.fincopilot.security.Role;
 import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -58,6 +62,21 @@ public class Usage {
     @Inject
     Quotas quotas;
 
+    @Inject
+    UsageRecords records;
+
+    @Inject
+    AuditTrail audit;
+
+    /** An organization's usage as staff see it; the look is audited on the organization's chain. */
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.BILLING_NAME})
+    public UsageReport ofOrganization(TenantId tenant, Caller by, String sourceIp) {
+        UsageReport report = of(tenant);
+        audit.record(tenant.value(), new Act(by.actor(), by.kind().name().toLowerCase(java.util.Locale.ROOT),
+                "billing.usage-viewed", "organization:" + tenant, sourceIp, Act.Outcome.SUCCESS, Map.of("period", report.period())));
+        return report;
+    }
+
     @RolesAllowed(Permission.USAGE_READ_NAME)
     public UsageReport of(TenantId tenant) {
         Quotas.Standing standing = quotas.standing(tenant, Quotas.Quota.PAGES);
@@ -72,7 +91,7 @@ public class Usage {
                 quota("pages", "pages", now.getOrDefault("PAGES_INGESTED", 0L), plan.includedPages(), hard),
                 quota("questions", "questions", now.getOrDefault("QUESTION_ANSWERED", 0L), plan.includedQuestions(), hard),
                 quota("storage", "bytes", held, plan.includedStorageBytes(), hard));
-        List<StorageMeter.Held> stored = stored(tenant, first, period);
+        List<StorageMeter.Held> stored = records.held(tenant, first.firstDay(), period.end().atZone(ZoneOffset.UTC).toLocalDate());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<MonthUse> months = new ArrayList<>();
         for (int back = MONTHS - 1; back >= 0; back--) {
@@ -104,32 +123,15 @@ public class Usage {
         return totals;
     }
 
-    /** Every version held at some time within the months: stored before their end, not released before their start. */
-    private List<StorageMeter.Held> stored(TenantId tenant, UsagePeriod first, UsagePeriod last) {
-        List<?> rows = em.createNativeQuery("select s.quantity, s.occurred_at, r.occurred_at from usage_events s "
-                + "left join usage_events r on r.tenant_id = s.tenant_id and r.kind = 'BYTES_RELEASED' "
-                + "and r.document_id = s.document_id and r.version = s.version "
-                + "where s.tenant_id = ?1 and s.kind = 'BYTES_STORED' and s.occurred_at < ?3 "
-                + "and (r.occurred_at is null or r.occurred_at >= ?2)").setParameter(1, tenant.value())
-                .setParameter(2, NativeValues.timestamptz(first.start())).setParameter(3, NativeValues.timestamptz(last.end()))
-                .getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(row -> new StorageMeter.Held(((Number) row[0]).longValue(),
-                day(NativeValues.instant(row[1])), row[2] == null ? null : day(NativeValues.instant(row[2])))).toList();
-    }
-
     private List<TokenUse> tokens(TenantId tenant, UsagePeriod period) {
         List<?> rows = em.createNativeQuery("select provider, coalesce(model, ''), "
                 + "sum(case when kind = 'TOKENS_IN' then quantity else 0 end), "
                 + "sum(case when kind = 'TOKENS_OUT' then quantity else 0 end) from usage_events "
-                + "where tenant_id = ?1 and kind in ('TOKENS_IN', 'TOKENS_OUT') and occurred_at >= ?2 and occurred_at < ?3 "
-                + "group by 1, 2 order by 1, 2").setParameter(1, tenant.value())
-                .setParameter(2, NativeValues.timestamptz(period.start())).setParameter(3, NativeValues.timestamptz(period.end()))
+                + "where tenant_id = ?1 and kind in ('TOKENS_IN', 'TOKENS_OUT') and billing_month = ?2 "
+                + "group by 1, 2 order by 1, 2").setParameter(1, tenant.value()).setParameter(2, Date.valueOf(period.firstDay()))
                 .getResultList();
         return rows.stream().map(r -> (Object[]) r).map(row -> new TokenUse((String) row[0], (String) row[1],
                 ((Number) row[2]).longValue(), ((Number) row[3]).longValue())).toList();
     }
 
-    private static LocalDate day(Instant instant) {
-        return instant.atZone(ZoneOffset.UTC).toLocalDate();
-    }
 }

@@ -26,10 +26,14 @@ public final class StorageMeter {
     /** Byte-days within the period, counting no day after {@code today} (a month in progress counts what has passed). */
     public static BigInteger byteDays(List<Held> versions, UsagePeriod period, LocalDate today) {
         LocalDate periodEnd = period.month().plusMonths(1).atDay(1);
-        LocalDate end = today.plusDays(1).isBefore(periodEnd) ? today.plusDays(1) : periodEnd;
+        return byteDays(versions, period.firstDay(), today.plusDays(1).isBefore(periodEnd) ? today.plusDays(1) : periodEnd);
+    }
+
+    /** Byte-days of the days from {@code first} up to, not including, {@code end}. */
+    public static BigInteger byteDays(List<Held> versions, LocalDate first, LocalDate end) {
         BigInteger total = BigInteger.ZERO;
         for (Held held : versions) {
-            LocalDate from = held.stored().isAfter(period.firstDay()) ? held.stored() : period.firstDay();
+            LocalDate from = held.stored().isAfter(first) ? held.stored() : first;
             LocalDate until = held.released() != null && held.released().isBefore(end) ? held.released() : end;
             long days = ChronoUnit.DAYS.between(from, until);
             if (days > 0) {

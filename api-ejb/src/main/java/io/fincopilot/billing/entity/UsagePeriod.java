@@ -8,6 +8,15 @@ import java.time.ZoneOffset;
 /** A billing period: a calendar month in UTC (decision 71). Quotas reset at its end. */
 public record UsagePeriod(YearMonth month) {
 
+    /** A month as the APIs name it (YYYY-MM); a bad one is the client's mistake (400). */
+    public static UsagePeriod parse(String month) {
+        try {
+            return new UsagePeriod(YearMonth.parse(month == null ? "" : month.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw io.fincopilot.platform.problem.ProblemException.badRequest("period: a month as YYYY-MM, such as 2026-11");
+        }
+    }
+
     public static UsagePeriod of(Instant instant) {
         return new UsagePeriod(YearMonth.from(instant.atZone(ZoneOffset.UTC)));
     }

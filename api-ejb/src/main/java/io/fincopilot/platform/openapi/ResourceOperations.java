@@ -114,7 +114,7 @@ final class ResourceOperations {
     /** The schema of a successful answer: the return type, or for a {@link Response} the implementation its {@code @APIResponse} names. */
     private Schema success(Method method, String code) {
         if (isDownload(mediaType(method, Produces.class))) {
-            return OASFactory.createSchema().type(SchemaType.STRING).format("binary"); // CSV exports, originals
+            return OASFactory.createSchema().type(SchemaType.STRING).format("binary"); // CSV exports, originals, PDFs
         }
         if (method.getReturnType() != Response.class) {
             return schemas.of(method.getAnnotatedReturnType());
@@ -188,7 +188,7 @@ final class ResourceOperations {
     /** Text, or whatever the stored original is: bytes, not a JSON body. */
     static boolean isDownload(String mediaType) {
         return mediaType.startsWith("text/") || mediaType.equals(MediaType.WILDCARD)
-                || mediaType.equals(MediaType.APPLICATION_OCTET_STREAM);
+                || mediaType.equals(MediaType.APPLICATION_OCTET_STREAM) || mediaType.equals("application/pdf");
     }
 
     private static Map<String, Method> resourceMethods(Set<Class<?>> classes) {

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -103,12 +105,15 @@ public class AskResource {
     @APIResponse(responseCode = "402", description = "The plan has no overage and this month's questions are used (the "
             + "problem names the quota, what was used, what the plan includes and when it resets)")
     @APIResponse(responseCode = "404", description = "A named document is not the organization's")
-    public Response ask(@NotNull @Valid AskRequest body) {
+    public Response ask(
+            @Parameter(description = "Name the question to retry it safely: however often a question with this key is "
+                    + "sent, it counts once in the organization's usage") @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @NotNull @Valid AskRequest body) {
         TenantId tenant = callers.tenant();
         Caller by = callers.require();
         String sourceIp = callers.sourceIp();
         if (!body.streamed()) {
-            return Response.ok(AskResponse.of(ask.ask(tenant, by, sourceIp, body.query())), MediaType.APPLICATION_JSON_TYPE)
+            return Response.ok(AskResponse.of(ask.ask(tenant, by, sourceIp, body.query(), null, idempotencyKey)), MediaType.APPLICATION_JSON_TYPE)
                     .build();
         }
         ask.check(tenant, body.query()); // a bad filter is a problem answer, not a broken stream
@@ -116,7 +121,7 @@ public class AskResource {
             EventWriter writer = new EventWriter(out);
             Asked asked;
             try {
-                asked = ask.ask(tenant, by, sourceIp, body.query(), writer);
+                asked = ask.ask(tenant, by, sourceIp, body.query(), writer, idempotencyKey);
             } catch (RuntimeException e) {
                 // The status went out with the first byte: the problem travels as the stream's last event.
                 Problem problem = e instanceof ProblemException p ? p.problem() : Problem.of(500, "internal-error",
