@@ -48,9 +48,22 @@ class InvoicesIT {
 
     private static final Stack STACK = Stack.get();
     /** A month long ended: the schedule closes only the one before this one. */
-    private static final YearMonth PAST = YearMonth.now(ZoneOffset.UTC).minusMonths(14);
+    static final YearMonth PAST = YearMonth.now(ZoneOffset.UTC).minusMonths(14);
 
     private final Api admin = Tenants.platformAdmin();
+
+    /** An organization whose history is a month long ago on two plans, with 15 questions, and the month closed: its invoice. */
+    static Invoice closedMonth(Tenants.Tenant tenant) throws SQLException {
+        history(tenant.id(), plan("small", "30"), plan("large", "60"));
+        try (Connection db = database()) {
+            questions(db, tenant.id(), day(3), 12);
+            questions(db, tenant.id(), day(20), 3);
+        }
+        Api admin = Tenants.platformAdmin();
+        return ok(() -> admin.billing().closeMonth(PAST.toString())).stream()
+                .filter(i -> i.getOrganization().equals(tenant.id()) && i.getKind() == Invoice.KindEnum.INVOICE).findFirst()
+                .orElseThrow(() -> new AssertionError("no invoice for " + tenant.slug()));
+    }
 
     static Connection database() throws SQLException {
         return DriverManager.getConnection(STACK.env("DATABASE_JDBC_URL"), "postgres", STACK.secret("PG_SUPER_PASSWORD"));
@@ -61,10 +74,10 @@ class InvoicesIT {
     }
 
     /** A plan with overage whose terms applied since before the month. */
-    private String plan(String label, String price) throws SQLException {
+    static String plan(String label, String price) throws SQLException {
         String code = BillingIT.code(label);
         PlanBody body = BillingIT.hard(code, 100, 10, "1").monthlyPrice(new BigDecimal(price)).overageAllowed(true);
-        ok(() -> admin.plans().createPlan(body));
+        ok(() -> Tenants.platformAdmin().plans().createPlan(body));
         try (Connection db = database(); PreparedStatement s = db.prepareStatement(
                 "update plan_revisions set valid_from = ? where plan = ?")) {
             s.setTimestamp(1, Timestamp.from(day(1).minusSeconds(86_400)));

@@ -96,6 +96,44 @@ class StaffConsoleIT {
         assertTrue(browser.driver().findElements(By.cssSelector(".edit-plan")).isEmpty(), "billing gets no Edit button");
     }
 
+    @Test
+    void billingReadsAMonthsInvoicesAndAnOrganizationsUsageAndTheTenantItsOwn() throws Exception {
+        Tenants.Tenant tenant = Tenants.create("uiinvoice");
+        io.fincopilot.client.model.Invoice invoice = InvoicesIT.closedMonth(tenant);
+        logInAsStaff("billing");
+        browser.driver().findElement(By.id("nav-billing")).click();
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("billing-form:period")));
+        assertTrue(browser.driver().findElements(By.id("billing-form:close")).isEmpty(), "billing does not close months");
+        WebElement period = browser.driver().findElement(By.id("billing-form:period"));
+        period.clear();
+        period.sendKeys(InvoicesIT.PAST.toString());
+        browser.driver().findElement(By.id("billing-form:search")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("billing-form:invoices"), invoice.getNumber()));
+        int row = 0;
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("#billing-form\\:invoices_data > tr"));
+        while (!rows.get(row).getText().contains(invoice.getNumber())) {
+            row++;
+        }
+        rows.get(row).findElement(By.cssSelector(".show-invoice")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("totals"), invoice.getTotal()));
+        assertTrue(browser.driver().findElement(By.id("billing-form:lines")).getText().contains("Questions answered over"));
+
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("billing-form:organization_input")))
+                .selectByVisibleText("Test " + tenant.slug());
+        browser.driver().findElement(By.id("billing-form:show-usage")).click();
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("billing-form:quotas")));
+        assertEquals(1, browser.driver().findElements(By.cssSelector("#billing-form canvas")).size(), "the usage chart is drawn");
+        assertFalse(Api.ok(() -> tenant.asAdmin().audit().listAuditEvents(null, "billing.usage-viewed", null, null, null, null))
+                .isEmpty(), "billing's look at the usage is on the organization's chain");
+
+        browser.driver().get(stack.env("ADMIN_CONSOLE_URL") + "logout");
+        browser.driver().get(stack.url("/console/usage.xhtml"));
+        browser.logInOnKeycloak(tenant.admin(), tenant.password());
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("invoices-form:invoices")));
+        String own = browser.driver().findElement(By.id("invoices-form:invoices")).getText();
+        assertTrue(own.contains(invoice.getNumber()) && own.contains(invoice.getTotal()), own);
+    }
+
     private void logInAsStaff(String role) {
         String username = Tenants.unique(role);
         String password = "Pw-" + UUID.randomUUID();

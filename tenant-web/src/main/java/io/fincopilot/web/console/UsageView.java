@@ -1,6 +1,9 @@
 package io.fincopilot.web.console;
 
+import io.fincopilot.billing.boundary.InvoiceView;
+import io.fincopilot.billing.boundary.Invoices;
 import io.fincopilot.billing.boundary.Usage;
+import io.fincopilot.billing.entity.Invoice;
 import io.fincopilot.platform.console.ConsoleActions;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Permission;
@@ -11,9 +14,14 @@ import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import java.io.ByteArrayInputStream;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.StreamedContent;
 
 /** The tenant console's usage: this month against the plan's quotas, and twelve months as charts (Chart.js). */
 @Named
@@ -26,12 +34,43 @@ public class UsageView implements Serializable {
     @Inject
     transient CallerContext callers;
 
+    @Inject
+    transient Invoices invoices;
+
     private Usage.UsageReport report;
+    private List<InvoiceView> issued;
 
     @PostConstruct
     void load() {
         ConsoleActions.require(callers.require(), Permission.USAGE_READ);
         report = usage.of(callers.tenant());
+        issued = invoices.own(callers.tenant()).stream().map(InvoiceView::of).toList();
+    }
+
+    public List<InvoiceView> getInvoices() {
+        return issued;
+    }
+
+    /** One of the organization's invoices as PDF. */
+    public StreamedContent pdf(UUID id) {
+        Invoice invoice = ConsoleActions.run(() -> invoices.ownOne(callers.tenant(), id));
+        if (invoice == null) {
+            return null;
+        }
+        byte[] bytes = invoices.pdf(invoice);
+        return DefaultStreamedContent.builder().name(invoice.number() + ".pdf").contentType("application/pdf")
+                .contentLength((long) bytes.length).stream(() -> new ByteArrayInputStream(bytes)).build();
+    }
+
+    /** One of the organization's invoices as CSV. */
+    public StreamedContent csv(UUID id) {
+        Invoice invoice = ConsoleActions.run(() -> invoices.ownOne(callers.tenant(), id));
+        if (invoice == null) {
+            return null;
+        }
+        byte[] bytes = invoices.csv(invoice).getBytes(StandardCharsets.UTF_8);
+        return DefaultStreamedContent.builder().name(invoice.number() + ".csv").contentType("text/csv")
+                .contentLength((long) bytes.length).stream(() -> new ByteArrayInputStream(bytes)).build();
     }
 
     public Usage.UsageReport getReport() {
