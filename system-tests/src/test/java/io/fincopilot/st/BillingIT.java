@@ -3,7 +3,6 @@ package io.fincopilot.st;
 import static io.fincopilot.st.Api.ok;
 import static io.fincopilot.st.Api.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -181,7 +180,15 @@ class BillingIT {
         ok(() -> { api.documents().deleteDocument(onePage); return null; });
         assertEquals(IngestionIT.longText(3, "quay").length, quota(ok(() -> api.usage().getUsage()), "storage").getUsed(),
                 "a deleted document stops counting");
-        assertFalse(ok(() -> api.usage().getUsage()).getStorageGbMonths().isBlank());
+        try (java.sql.Connection db = InvoicesIT.database(); java.sql.PreparedStatement released = db.prepareStatement(
+                "select quantity from usage_events where tenant_id = ? and document_id = ? and kind = 'BYTES_RELEASED'")) {
+            released.setObject(1, tenant.id());
+            released.setObject(2, onePage);
+            try (java.sql.ResultSet r = released.executeQuery()) {
+                assertTrue(r.next(), "the deletion released the version's bytes in usage, for storage's byte-days");
+                assertEquals(IngestionIT.longText(1, "pier").length, r.getLong(1));
+            }
+        }
     }
 
     private static QuotaUse quota(UsageReport report, String name) {

@@ -106,7 +106,9 @@ class ConsoleAdministrationIT {
         int row = rowOf("plans-form:plans", code);
         browser.driver().findElement(By.cssSelector("#plans-form\\:plans_data > tr:nth-child(" + (row + 1) + ") .edit-plan"))
                 .click();
-        browser.await().until(ExpectedConditions.attributeToBe(By.id("plans-form:name"), "value", "Hard " + code));
+        // The form is drawn again by the click: an element found before may go stale while it is read.
+        browser.await().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeToBe(By.id("plans-form:name"), "value", "Hard " + code));
         browser.driver().findElement(By.id("plans-form:price")).clear();
         browser.driver().findElement(By.id("plans-form:price")).sendKeys("12.345");
         browser.driver().findElement(By.id("plans-form:save")).click();

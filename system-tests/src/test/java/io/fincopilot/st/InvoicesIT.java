@@ -122,9 +122,31 @@ class InvoicesIT {
         }
     }
 
+    private static void storage(Connection db, UUID tenant, UUID document, String kind, Instant at) throws SQLException {
+        try (PreparedStatement s = db.prepareStatement("insert into usage_events (id, tenant_id, kind, quantity, document_id, "
+                + "version, occurred_at) values (gen_random_uuid(), ?, ?, 1000000000, ?, 1, ?)")) {
+            s.setObject(1, tenant);
+            s.setString(2, kind);
+            s.setObject(3, document);
+            s.setTimestamp(4, Timestamp.from(at));
+            s.executeUpdate();
+        }
+    }
+
     private static long questionsBilledIn(Invoice invoice) {
         return invoice.getLines().stream().filter(l -> "questions".equals(l.getUnit()))
                 .mapToLong(l -> new BigDecimal(l.getQuantity()).longValueExact()).sum();
+    }
+
+    private static long questionsIn(UUID tenant) throws SQLException {
+        try (Connection db = database(); PreparedStatement s = db.prepareStatement(
+                "select count(*) from usage_events where tenant_id = ? and kind = 'QUESTION_ANSWERED'")) {
+            s.setObject(1, tenant);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
     }
 
     private static long questionsBilledInTheOpenMonth(UUID tenant) throws SQLException {
@@ -153,9 +175,13 @@ class InvoicesIT {
         String small = plan("small", "30");
         String large = plan("large", "60");
         history(tenant.id(), small, large);
+        UUID document = UUID.randomUUID();
         try (Connection db = database()) {
             questions(db, tenant.id(), day(3), 12);
             questions(db, tenant.id(), day(20), 3);
+            // A gigabyte held from the 1st to the 11th (released that day): ten days of it.
+            storage(db, tenant.id(), document, "BYTES_STORED", day(1).plusSeconds(600));
+            storage(db, tenant.id(), document, "BYTES_RELEASED", day(11).plusSeconds(600));
         }
         String period = PAST.toString();
         Invoice invoice = invoiceOf(ok(() -> admin.billing().closeMonth(period)), tenant.id());
@@ -176,6 +202,10 @@ class InvoicesIT {
         assertEquals(small, over.getPlan());
         assertEquals(12 - includedFirst, new BigDecimal(over.getQuantity()).longValueExact());
         assertEquals(15, questionsBilledIn(invoice));
+        InvoiceLine storage = invoice.getLines().stream().filter(l -> "GB-months".equals(l.getUnit()) && small.equals(l.getPlan()))
+                .findFirst().orElseThrow();
+        assertEquals(BigDecimal.TEN.divide(BigDecimal.valueOf(days), 6, RoundingMode.HALF_EVEN).toPlainString(), storage.getQuantity(),
+                "ten days of a gigabyte, in GB-months");
         BigDecimal lines = invoice.getLines().stream().map(l -> new BigDecimal(l.getAmount())).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertEquals(0, lines.compareTo(new BigDecimal(invoice.getSubtotal())));
         assertEquals(new BigDecimal(invoice.getSubtotal()).add(new BigDecimal(invoice.getTax())), new BigDecimal(invoice.getTotal()));
@@ -235,6 +265,32 @@ class InvoicesIT {
         }
     }
 
+    @Test
+    void aClosedOrganizationIsBilledUntilTheDayItClosed() throws Exception {
+        Tenants.Tenant tenant = Tenants.create("invoiceclosed");
+        history(tenant.id(), plan("closing", "31"), null);
+        try (Connection db = database(); PreparedStatement s = db.prepareStatement(
+                "insert into plan_assignments (tenant_id, valid_from, plan) values (?, ?, null)")) {
+            s.setObject(1, tenant.id());
+            s.setTimestamp(2, Timestamp.from(day(11).plusSeconds(60)));
+            s.executeUpdate();
+        }
+        Invoice invoice = invoiceOf(ok(() -> admin.billing().closeMonth(PAST.toString())), tenant.id());
+        InvoiceLine fee = invoice.getLines().stream().filter(l -> "month".equals(l.getUnit())).findFirst().orElseThrow();
+        assertTrue(fee.getDescription().contains("10 of " + PAST.lengthOfMonth() + " days"), fee.getDescription());
+
+        // Closing an organization ends its plan that day, in the database itself.
+        ok(() -> admin.organizations().closeOrganization(tenant.id()));
+        try (Connection db = database(); PreparedStatement s = db.prepareStatement(
+                "select plan from plan_assignments where tenant_id = ? order by valid_from desc limit 1")) {
+            s.setObject(1, tenant.id());
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next());
+                assertEquals(null, r.getString(1), "the last assignment of a closed organization has no plan");
+            }
+        }
+    }
+
     private static void assertThrowsSql(Callable<?> statement) {
         try {
             statement.call();
@@ -262,13 +318,17 @@ class InvoicesIT {
                 }
                 return null;
             });
-            Thread.sleep(50);
+            while (questionsIn(tenant.id()) < 20) {
+                Thread.sleep(10);
+            }
             Future<List<Invoice>> close = pool.submit(() -> ok(() -> admin.billing().closeMonth(PAST.toString())));
             writer.get();
             Invoice invoice = invoiceOf(close.get(), tenant.id());
             long late = questionsBilledInTheOpenMonth(tenant.id()) - openBefore;
             assertEquals(events, questionsBilledIn(invoice) + late, "in the invoice (" + questionsBilledIn(invoice)
                     + ") or in the open month (" + late + "), each once");
+            assertTrue(questionsBilledIn(invoice) >= 20 && late > 0, "the close came while events were being written: "
+                    + questionsBilledIn(invoice) + " in the invoice, " + late + " late");
             assertTrue(ok(() -> admin.billing().verifyInvoice(invoice.getId())).getReproducible());
         } finally {
             pool.shutdownNow();
@@ -300,5 +360,9 @@ class InvoicesIT {
         ok(() -> api.ask().ask(new AskRequest().question("What was revenue in 2025?"), null));
         assertEquals(2, ok(() -> api.usage().getUsage()).getQuotas().stream().filter(q -> q.getQuota().equals("questions"))
                 .findFirst().orElseThrow().getUsed(), "a question without a key is a question of its own");
+        ok(() -> api.ask().ask(new AskRequest().question("What was revenue in 2024?"), idempotencyKey));
+        assertEquals(3, ok(() -> api.usage().getUsage()).getQuotas().stream().filter(q -> q.getQuota().equals("questions"))
+                .findFirst().orElseThrow().getUsed(), "the same key with another question names another act");
+        refused(400, () -> api.ask().ask(new AskRequest().question("What was revenue in 2024?").stream(true), "bad key"));
     }
 }

@@ -89,6 +89,13 @@ public class Ask {
     /** Refuses, before a streamed answer starts, what {@link #ask} would refuse. */
     @RolesAllowed(Permission.ASK_NAME)
     public void check(TenantId tenant, SearchQuery query) {
+        check(tenant, query, null);
+    }
+
+    /** As {@link #check(TenantId, SearchQuery)}, and the Idempotency-Key's shape too. */
+    @RolesAllowed(Permission.ASK_NAME)
+    public void check(TenantId tenant, SearchQuery query, String idempotencyKey) {
+        actKey(idempotencyKey, query);
         quotas.requireQuestion(tenant);
         search.check(tenant, new SearchQuery(query.question(), query.documents(), query.tags(), PASSAGES, false));
     }
@@ -110,7 +117,7 @@ public class Ask {
      */
     @RolesAllowed(Permission.ASK_NAME)
     public Asked ask(TenantId tenant, Caller by, String sourceIp, SearchQuery query, AnswerStream stream, String idempotencyKey) {
-        String actKey = actKey(idempotencyKey);
+        String actKey = actKey(idempotencyKey, query);
         long start = System.nanoTime();
         quotas.requireQuestion(tenant);
         AnswerProviders.Choice choice = providers.of(tenant);
@@ -179,8 +186,12 @@ public class Ask {
         return new Asked(answer, found, took.toMillis(), fallback, cached);
     }
 
-    /** An Idempotency-Key as usage events keep it: at most 200 printable characters, or a 400. */
-    static String actKey(String idempotencyKey) {
+    /**
+     * An Idempotency-Key as usage events keep it (at most 200 printable characters, or a 400): with the
+     * UTC day and a hash of the question and its filters, so a key sent again with another question,
+     * or on another day, names another act and counts again (decision 72).
+     */
+    static String actKey(String idempotencyKey, SearchQuery query) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             return null;
         }
@@ -188,7 +199,13 @@ public class Ask {
         if (key.length() > 200 || key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
             throw ProblemException.badRequest("Idempotency-Key: at most 200 printable ASCII characters");
         }
-        return "ask:" + key;
+        String asked = query.question().strip() + "\n" + query.documents() + "\n" + query.tags();
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(asked.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ":" + java.util.HexFormat.of().formatHex(hash, 0, 12) + ":" + key;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void send(AnswerStream stream, String text) {

@@ -43,13 +43,8 @@ public class AnswerLedger {
         details.put("abstained", answer.abstained());
         details.put("fallback", fallback);
         details.put("cached", cached);
-        audit.record(tenant.value(), new Act(by.actor(), by.kind().name().toLowerCase(Locale.ROOT), "question.asked",
-                "question", sourceIp, Act.Outcome.SUCCESS, details));
-        em.createNativeQuery("insert into questions (id, tenant_id, asked_by, question, provider, abstained, fallback, asked_at) "
-                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)").setParameter(1, UUID.randomUUID()).setParameter(2, tenant.value())
-                .setParameter(3, by.actor()).setParameter(4, question).setParameter(5, answer.provider())
-                .setParameter(6, answer.abstained()).setParameter(7, fallback)
-                .setParameter(8, io.fincopilot.persistence.NativeValues.timestamptz(Instant.now())).executeUpdate();
+        // Usage first: its trigger takes the organization's usage lock before the audit chain's head, the
+        // order a month's close takes them in (decision 72), so the two cannot deadlock.
         usage(tenant, "QUESTION_ANSWERED", 1, answer, actKey);
         if (!cached && answer.tokensIn() > 0) {
             usage(tenant, "TOKENS_IN", answer.tokensIn(), answer, actKey);
@@ -57,9 +52,16 @@ public class AnswerLedger {
         if (!cached && answer.tokensOut() > 0) {
             usage(tenant, "TOKENS_OUT", answer.tokensOut(), answer, actKey);
         }
+        audit.record(tenant.value(), new Act(by.actor(), by.kind().name().toLowerCase(Locale.ROOT), "question.asked",
+                "question", sourceIp, Act.Outcome.SUCCESS, details));
+        em.createNativeQuery("insert into questions (id, tenant_id, asked_by, question, provider, abstained, fallback, asked_at) "
+                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)").setParameter(1, UUID.randomUUID()).setParameter(2, tenant.value())
+                .setParameter(3, by.actor()).setParameter(4, question).setParameter(5, answer.provider())
+                .setParameter(6, answer.abstained()).setParameter(7, fallback)
+                .setParameter(8, io.fincopilot.persistence.NativeValues.timestamptz(Instant.now())).executeUpdate();
     }
 
-    /** One usage event; with an act key (a client's Idempotency-Key), once per key however often it comes. */
+    /** One usage event; with an act key (a client's Idempotency-Key with its question), once per key however often it comes. */
     private void usage(TenantId tenant, String kind, long quantity, Answer answer, String actKey) {
         em.createNativeQuery("insert into usage_events (id, tenant_id, kind, quantity, occurred_at, provider, model, act_key) "
                 + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (tenant_id, kind, act_key) where act_key is not null "

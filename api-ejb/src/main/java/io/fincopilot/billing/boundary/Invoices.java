@@ -65,6 +65,13 @@ public class Invoices {
             throw ProblemException.conflict("the month " + period + " has not ended: it can be closed from " + period.end());
         }
         List<Invoice> invoices = months.closeAll(period, BillingSettings.taxRate());
+        // The answer shows every organization's invoice of the month: a look, audited on each chain.
+        Set<UUID> shown = new LinkedHashSet<>();
+        invoices.forEach(i -> shown.add(i.tenant()));
+        for (UUID tenant : shown) {
+            audit.recordSeparately(tenant, new Act(by.actor(), by.kind().name().toLowerCase(Locale.ROOT), "billing.invoices-viewed",
+                    "organization:" + tenant, sourceIp, Act.Outcome.SUCCESS, Map.of("period", period.toString())));
+        }
         audit.recordSeparately(AuditEvent.PLATFORM_CHAIN, new Act(by.actor(), by.kind().name().toLowerCase(Locale.ROOT),
                 "billing.period-closed", "period:" + period, sourceIp, Act.Outcome.SUCCESS,
                 Map.of("invoices", String.valueOf(invoices.size()))));
@@ -124,7 +131,16 @@ public class Invoices {
         if (ledger.of(new TenantId(invoice.tenant()), invoice.period()).stream().anyMatch(i -> id.equals(i.corrects()))) {
             throw ProblemException.conflict("invoice " + invoice.number() + " already has a credit note");
         }
-        Invoice note = ledger.credit(invoice, reason.strip());
+        Invoice note;
+        try {
+            note = ledger.credit(invoice, reason.strip());
+        } catch (jakarta.persistence.PersistenceException e) {
+            // Lost a race with a credit note of the same invoice: the unique index decides.
+            if (io.fincopilot.persistence.Constraints.isUniqueViolation(e, "invoices_credited_once")) {
+                throw ProblemException.conflict("invoice " + invoice.number() + " already has a credit note");
+            }
+            throw e;
+        }
         audit.record(invoice.tenant(), new Act(by.actor(), by.kind().name().toLowerCase(Locale.ROOT), "invoice.credited",
                 "invoice:" + invoice.number(), sourceIp, Act.Outcome.SUCCESS, Map.of("creditNote", note.number(),
                         "reason", note.reason())));

@@ -71,8 +71,8 @@ public final class InvoiceCalculator {
                 share.setScale(QUANTITY_DECIMALS, RoundingMode.HALF_EVEN), "month", plan.monthlyPrice().setScale(QUANTITY_DECIMALS),
                 plan.monthlyPrice().multiply(BigDecimal.valueOf(days))
                         .divide(BigDecimal.valueOf(monthDays), minor, RoundingMode.HALF_EVEN)));
-        long includedPages = plan.includedPages() * days / monthDays;
-        long includedQuestions = plan.includedQuestions() * days / monthDays;
+        long includedPages = Math.multiplyExact(plan.includedPages(), days) / monthDays;
+        long includedQuestions = Math.multiplyExact(plan.includedQuestions(), days) / monthDays;
         count(lines, plan, minor, "Pages ingested", "pages", segment.pages(), includedPages, plan.overagePagePrice());
         count(lines, plan, minor, "Questions answered", "questions", segment.questions(), includedQuestions,
                 plan.overageQuestionPrice());

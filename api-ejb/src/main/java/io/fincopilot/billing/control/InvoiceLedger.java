@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Invoices in PostgreSQL (decision 72): a month is closed for an organization once, under its usage
@@ -77,8 +78,8 @@ public class InvoiceLedger {
         return InvoiceCalculator.compute(period, segments(tenant, period), taxRate);
     }
 
-    /** A credit note for the whole of an invoice: every line and total negated. */
-    @Transactional(TxType.REQUIRES_NEW)
+    /** A credit note for the whole of an invoice: every line and total negated; in the caller's transaction, with its audit. */
+    @Transactional(TxType.MANDATORY)
     public Invoice credit(Invoice invoice, String reason) {
         List<InvoiceDraft.Line> negated = invoice.lines().stream().map(l -> new InvoiceDraft.Line(l.plan(), l.description(),
                 l.quantity(), l.unit(), l.unitPrice(), l.amount().negate())).toList();
@@ -110,8 +111,10 @@ public class InvoiceLedger {
 
     private Invoice insert(TenantId tenant, InvoiceDraft draft, Invoice.Kind kind, UUID corrects, String reason, Instant now) {
         UUID id = UUID.randomUUID();
-        String number = (kind == Invoice.Kind.INVOICE ? "FC-" : "FCC-") + draft.period().month().toString().replace("-", "") + "-"
-                + String.format("%06d", ((Number) em.createNativeQuery("select nextval('invoice_numbers')").getSingleResult()).longValue());
+        // Per organization, month and currency (one invoice each); a credit note's names the invoice's.
+        String invoiceNumber = "FC-" + draft.period().month().toString().replace("-", "") + "-"
+                + tenant.value().toString().replace("-", "").substring(0, 12) + "-" + draft.currency();
+        String number = kind == Invoice.Kind.INVOICE ? invoiceNumber : "CN-" + invoiceNumber;
         em.createNativeQuery("insert into invoices (" + HEADER_COLUMNS + ") values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
                 + "?12, ?13, ?14)").setParameter(1, id).setParameter(2, tenant.value())
                 .setParameter(3, Date.valueOf(draft.period().firstDay())).setParameter(4, kind.name()).setParameter(5, number)
@@ -163,7 +166,7 @@ public class InvoiceLedger {
     }
 
     private Map<UUID, List<InvoiceDraft.Line>> lines(List<UUID> invoices) {
-        String ids = invoices.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        String ids = invoices.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
         List<?> rows = em.createNativeQuery("select invoice_id, plan, description, quantity, unit, unit_price, amount "
                 + "from invoice_lines where invoice_id = any(cast(?1 as uuid[])) order by invoice_id, line").setParameter(1, ids)
                 .getResultList();
@@ -191,14 +194,14 @@ public class InvoiceLedger {
                 .setParameter(2, NativeValues.timestamptz(period.end())).getResultList()) {
             Object[] row = (Object[]) r;
             LocalDate day = NativeValues.instant(row[0]).atZone(ZoneOffset.UTC).toLocalDate();
-            plans.put(day.isBefore(first) ? first : day, (String) row[1]);
+            plans.put(day.isBefore(first) ? first : day, (String) row[1]); // null: closed from that day
         }
         if (plans.isEmpty()) {
             return List.of();
         }
         Map<String, TreeMap<LocalDate, PlanTerms>> revisions = new HashMap<>();
         TreeSet<LocalDate> cuts = new TreeSet<>(plans.keySet());
-        for (String plan : new TreeSet<>(plans.values())) {
+        for (String plan : plans.values().stream().filter(java.util.Objects::nonNull).collect(Collectors.toCollection(TreeSet::new))) {
             TreeMap<LocalDate, PlanTerms> terms = revisions(plan, period);
             revisions.put(plan, terms);
             terms.keySet().stream().filter(d -> d.isAfter(first)).forEach(cuts::add);
@@ -209,7 +212,7 @@ public class InvoiceLedger {
         List<InvoiceCalculator.Segment> segments = new ArrayList<>();
         LocalDate from = null;
         for (LocalDate cut : cuts) {
-            if (from != null && plans.floorEntry(from) != null) {
+            if (from != null && plans.floorEntry(from) != null && plans.floorEntry(from).getValue() != null) {
                 String plan = plans.floorEntry(from).getValue();
                 Map.Entry<LocalDate, PlanTerms> terms = revisions.get(plan).floorEntry(from);
                 if (terms != null) {
@@ -230,13 +233,16 @@ public class InvoiceLedger {
         return merged(segments);
     }
 
-    /** Neighbouring segments on the same terms (cut by another plan's revision) are one. */
-    private static List<InvoiceCalculator.Segment> merged(List<InvoiceCalculator.Segment> segments) {
+    /**
+     * Neighbouring segments of one plan on the same billing terms are one: an edit of a plan's name or
+     * limits, or another plan's revision, does not cut what the month includes into shares.
+     */
+    static List<InvoiceCalculator.Segment> merged(List<InvoiceCalculator.Segment> segments) {
         List<InvoiceCalculator.Segment> merged = new ArrayList<>();
         for (InvoiceCalculator.Segment s : segments) {
             InvoiceCalculator.Segment last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (last != null && last.terms().equals(s.terms()) && last.until().equals(s.from())) {
-                merged.set(merged.size() - 1, new InvoiceCalculator.Segment(s.terms(), last.from(), s.until(), last.pages() + s.pages(),
+            if (last != null && last.terms().billsLike(s.terms()) && last.until().equals(s.from())) {
+                merged.set(merged.size() - 1, new InvoiceCalculator.Segment(last.terms(), last.from(), s.until(), last.pages() + s.pages(),
                         last.questions() + s.questions(), last.storageByteDays().add(s.storageByteDays())));
             } else {
                 merged.add(s);

@@ -70,7 +70,13 @@ public class MonthClose {
         List<?> organizations = em.createNativeQuery("select id from organizations where created_at < ?1 order by created_at")
                 .setParameter(1, NativeValues.timestamptz(period.end())).getResultList();
         for (Object id : organizations) {
-            invoices.addAll(ledger.close(new TenantId(NativeValues.uuid(id)), period, taxRate));
+            TenantId tenant = new TenantId(NativeValues.uuid(id));
+            try {
+                invoices.addAll(ledger.close(tenant, period, taxRate));
+            } catch (RuntimeException e) {
+                // One organization's failure holds back no other; the next hour tries it again.
+                LOG.log(Level.SEVERE, "closing " + period + " failed for organization " + tenant, e);
+            }
         }
         return invoices;
     }

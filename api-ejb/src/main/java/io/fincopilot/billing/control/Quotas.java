@@ -113,11 +113,12 @@ public class Quotas {
      * being ingested now; unlimited for a plan with overage. The caller holds the organization's turn.
      */
     public long pagesLeft(TenantId tenant, java.util.UUID document, int version) {
+        // The turn first: a version finishing (its pages moving from in flight to used) holds it too.
+        takeTurn(tenant);
         Standing pages = standing(tenant, Quota.PAGES);
         if (pages.plan().overageAllowed()) {
             return Long.MAX_VALUE;
         }
-        takeTurn(tenant);
         Number inFlight = (Number) em.createNativeQuery("select coalesce(sum(pages_total), 0) from document_versions "
                 + "where tenant_id = ?1 and status = 'PROCESSING' and pages_total is not null "
                 + "and not (document_id = ?2 and version = ?3)").setParameter(1, tenant.value()).setParameter(2, document)
@@ -142,7 +143,7 @@ public class Quotas {
     }
 
     /** The organization's acts that count against a quota take turns until the transaction ends. */
-    private void takeTurn(TenantId tenant) {
+    public void takeTurn(TenantId tenant) {
         em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended('quota:' || ?1, 0))")
                 .setParameter(1, tenant.value().toString()).getSingleResult();
     }

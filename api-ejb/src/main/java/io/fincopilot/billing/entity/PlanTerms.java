@@ -33,6 +33,7 @@ public record PlanTerms(String code, String name, BigDecimal monthlyPrice, Strin
     private static final int UNIT_PRICE_DECIMALS = 6;
     private static final BigDecimal MAX_PRICE = new BigDecimal("99999999");
     private static final BigDecimal MAX_STORAGE_GB = new BigDecimal("999999999");
+    private static final long MAX_INCLUDED = 1_000_000_000_000L;
 
     public static PlanTerms of(Object[] row) {
         return new PlanTerms((String) row[0], (String) row[1], decimal(row[2]), ((String) row[3]).strip(), number(row[4]).intValue(),
@@ -63,6 +64,9 @@ public record PlanTerms(String code, String name, BigDecimal monthlyPrice, Strin
         }
         Currency unit = currency(currency, problems);
         int minorDigits = unit == null ? 2 : Math.max(0, unit.getDefaultFractionDigits());
+        if (unit != null && minorDigits > 2) {
+            problems.add("currency: one with at most 2 minor digits (amounts are kept to the cent)");
+        }
         BigDecimal price = amount("monthlyPrice", monthlyPrice, minorDigits, MAX_PRICE, problems);
         if (rateLimitPerMinute < 1 || rateLimitPerMinute > 1_000_000) {
             problems.add("rateLimitPerMinute: 1 to 1000000");
@@ -73,8 +77,8 @@ public record PlanTerms(String code, String name, BigDecimal monthlyPrice, Strin
         if (maxPagesPerDocument < 1 || maxPagesPerDocument > 100_000) {
             problems.add("maxPagesPerDocument: 1 to 100000");
         }
-        if (includedPages < 0 || includedQuestions < 0) {
-            problems.add("includedPages and includedQuestions: 0 or more");
+        if (includedPages < 0 || includedQuestions < 0 || includedPages > MAX_INCLUDED || includedQuestions > MAX_INCLUDED) {
+            problems.add("includedPages and includedQuestions: from 0 to " + MAX_INCLUDED);
         }
         BigDecimal storage = amount("includedStorageGb", includedStorageGb, 3, MAX_STORAGE_GB, problems);
         BigDecimal pagePrice = amount("overagePagePrice", overagePagePrice, UNIT_PRICE_DECIMALS, MAX_PRICE, problems);
@@ -88,6 +92,16 @@ public record PlanTerms(String code, String name, BigDecimal monthlyPrice, Strin
                 maxUploadBytes, maxPagesPerDocument, includedPages, includedQuestions, storage.setScale(3),
                 pagePrice.setScale(UNIT_PRICE_DECIMALS), questionPrice.setScale(UNIT_PRICE_DECIMALS),
                 storagePrice.setScale(UNIT_PRICE_DECIMALS), overageAllowed);
+    }
+
+    /** Whether two terms bill the same (price, currency, what is included, overage), whatever their name and limits. */
+    public boolean billsLike(PlanTerms other) {
+        return code.equals(other.code) && monthlyPrice.compareTo(other.monthlyPrice) == 0 && currency.equals(other.currency)
+                && includedPages == other.includedPages && includedQuestions == other.includedQuestions
+                && includedStorageGb.compareTo(other.includedStorageGb) == 0 && overageAllowed == other.overageAllowed
+                && overagePagePrice.compareTo(other.overagePagePrice) == 0
+                && overageQuestionPrice.compareTo(other.overageQuestionPrice) == 0
+                && overageStorageGbMonthPrice.compareTo(other.overageStorageGbMonthPrice) == 0;
     }
 
     public PlanTerms withCode(String newCode) {

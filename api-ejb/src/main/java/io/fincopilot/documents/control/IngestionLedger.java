@@ -184,6 +184,8 @@ public class IngestionLedger {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public void finish(TenantId tenant, UUID document, int version) {
+        // Its pages move from in flight to used here: with the quota turn, a page check sees one or the other.
+        quotas.takeTurn(tenant);
         Instant now = Instant.now();
         int updated = version(tenant, document, version, "status = 'READY', pages_done = pages_total, finished_at = ?4",
                 "PROCESSING")

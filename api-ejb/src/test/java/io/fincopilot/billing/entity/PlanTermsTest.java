@@ -36,6 +36,25 @@ class PlanTermsTest {
     }
 
     @Test
+    void currenciesFinerThanTheCentAndUnboundedQuantitiesAreRefused() {
+        assertTrue(refusal(plan("team", "12.345", "KWD", "0.01")).contains("at most 2 minor digits"));
+        PlanTerms huge = new PlanTerms("team", "Team", BigDecimal.ONE, "USD", 600, 10_000_000, 300, Long.MAX_VALUE, 0,
+                BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, true);
+        assertTrue(refusal(huge).contains("includedPages and includedQuestions"));
+    }
+
+    @Test
+    void termsBillAlikeWhateverTheirNameAndLimits() {
+        PlanTerms team = plan("team", "49", "USD", "0.01").validated();
+        PlanTerms renamed = new PlanTerms("team", "Team (renamed)", new BigDecimal("49.0"), "USD", 1, 1, 1, team.includedPages(),
+                team.includedQuestions(), team.includedStorageGb(), team.overagePagePrice(), team.overageQuestionPrice(),
+                team.overageStorageGbMonthPrice(), true);
+        assertTrue(team.billsLike(renamed));
+        assertTrue(!team.billsLike(plan("team", "50", "USD", "0.01").validated()));
+        assertTrue(!team.billsLike(plan("other", "49", "USD", "0.01").validated()));
+    }
+
+    @Test
     void everyProblemIsNamedInOneAnswer() {
         String detail = refusal(new PlanTerms("X!", "", new BigDecimal("-1"), "ZZZ", 0, 0, 0, -1, 0,
                 new BigDecimal("1"), new BigDecimal("0.0000001"), null, BigDecimal.ZERO, false));

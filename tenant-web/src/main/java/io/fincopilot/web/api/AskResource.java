@@ -116,7 +116,7 @@ public class AskResource {
             return Response.ok(AskResponse.of(ask.ask(tenant, by, sourceIp, body.query(), null, idempotencyKey)), MediaType.APPLICATION_JSON_TYPE)
                     .build();
         }
-        ask.check(tenant, body.query()); // a bad filter is a problem answer, not a broken stream
+        ask.check(tenant, body.query(), idempotencyKey); // a bad filter or key is a problem answer, not a broken stream
         StreamingOutput events = out -> {
             EventWriter writer = new EventWriter(out);
             Asked asked;
