@@ -17,7 +17,8 @@ public enum Permission {
     USAGE_READ(Permission.USAGE_READ_NAME, true),
     AUDIT_READ(Permission.AUDIT_READ_NAME, true),
     KEYS_MANAGE(Permission.KEYS_MANAGE_NAME, false),
-    PEOPLE_MANAGE(Permission.PEOPLE_MANAGE_NAME, false);
+    PEOPLE_MANAGE(Permission.PEOPLE_MANAGE_NAME, false),
+    PRIVACY_MANAGE(Permission.PRIVACY_MANAGE_NAME, false);
 
     public static final String DOCUMENTS_READ_NAME = "documents:read";
     public static final String DOCUMENTS_WRITE_NAME = "documents:write";
@@ -26,6 +27,8 @@ public enum Permission {
     public static final String AUDIT_READ_NAME = "audit:read";
     public static final String KEYS_MANAGE_NAME = "keys:manage";
     public static final String PEOPLE_MANAGE_NAME = "people:manage";
+    /** Exporting (and later erasing) the organization's data: tenant admins only, never keys. */
+    public static final String PRIVACY_MANAGE_NAME = "privacy:manage";
     /** Every verified caller is in this group; resources open to any caller require it. */
     public static final String AUTHENTICATED = "authenticated";
 

@@ -15,6 +15,7 @@ import io.fincopilot.client.api.InvoicesApi;
 import io.fincopilot.client.api.KeysApi;
 import io.fincopilot.client.api.MeApi;
 import io.fincopilot.client.api.PeopleApi;
+import io.fincopilot.client.api.PrivacyApi;
 import io.fincopilot.client.api.StaffAuditApi;
 import io.fincopilot.client.api.StaffBillingApi;
 import io.fincopilot.client.api.StaffMaintenanceApi;
@@ -110,6 +111,10 @@ public final class Api {
 
     public InvoicesApi invoices() {
         return new InvoicesApi(client);
+    }
+
+    public PrivacyApi privacy() {
+        return new PrivacyApi(client);
     }
 
     public StaffBillingApi billing() {

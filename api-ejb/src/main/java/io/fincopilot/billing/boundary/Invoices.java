@@ -136,7 +136,8 @@ public class Invoices {
             note = ledger.credit(invoice, reason.strip());
         } catch (jakarta.persistence.PersistenceException e) {
             // Lost a race with a credit note of the same invoice: the unique index decides.
-            if (io.fincopilot.persistence.Constraints.isUniqueViolation(e, "invoices_credited_once")) {
+            if (io.fincopilot.persistence.Constraints.isUniqueViolation(e, "invoices_credited_once")
+                    || io.fincopilot.persistence.Constraints.isUniqueViolation(e, "invoices_number_key")) {
                 throw ProblemException.conflict("invoice " + invoice.number() + " already has a credit note");
             }
             throw e;

@@ -64,6 +64,9 @@ public record PlanTerms(String code, String name, BigDecimal monthlyPrice, Strin
         }
         Currency unit = currency(currency, problems);
         int minorDigits = unit == null ? 2 : Math.max(0, unit.getDefaultFractionDigits());
+        if (unit != null && unit.getDefaultFractionDigits() < 0) {
+            problems.add("currency: a currency money is paid in (not XXX, XTS, a metal or a drawing right)");
+        }
         if (unit != null && minorDigits > 2) {
             problems.add("currency: one with at most 2 minor digits (amounts are kept to the cent)");
         }

@@ -11,7 +11,11 @@ public record UsagePeriod(YearMonth month) {
     /** A month as the APIs name it (YYYY-MM); a bad one is the client's mistake (400). */
     public static UsagePeriod parse(String month) {
         try {
-            return new UsagePeriod(YearMonth.parse(month == null ? "" : month.strip()));
+            String text = month == null ? "" : month.strip();
+            if (!text.matches("(19[7-9]\\d|2\\d{3})-\\d{2}")) {
+                throw new java.time.format.DateTimeParseException("not a month from 1970 on", text, 0);
+            }
+            return new UsagePeriod(YearMonth.parse(text));
         } catch (java.time.format.DateTimeParseException e) {
             throw io.fincopilot.platform.problem.ProblemException.badRequest("period: a month as YYYY-MM, such as 2026-11");
         }

@@ -57,6 +57,8 @@ public class IngestionQueue {
 
     static final TaskDescriptor<Integer> INGEST = TaskDescriptor.of("ingest", Integer.class);
     static final TaskDescriptor<Integer> REEMBED = TaskDescriptor.of("reembed", Integer.class);
+    /** A privacy export (decision 73): one run, its instance id the export's. */
+    static final TaskDescriptor<Integer> EXPORT = TaskDescriptor.of("privacy-export", Integer.class);
     static final int PREPARE = 0;
     static final int EMBED = 1;
     static final int ATTEMPTS = 4;
@@ -81,6 +83,9 @@ public class IngestionQueue {
     TenantTurns turns;
 
     @Inject
+    io.fincopilot.privacy.control.ExportJob exports;
+
+    @Inject
     @ConfigProperty(name = "fincopilot.ingestion.threads", defaultValue = "2")
     int workerThreads;
 
@@ -102,9 +107,14 @@ public class IngestionQueue {
                 .onFailure(new Backoff())
                 .onDeadExecution(this::revive)
                 .execute(this::reembedStep);
+        CustomTask<Integer> export = Tasks.custom(EXPORT)
+                .execute((instance, context) -> {
+                    exports.run(UUID.fromString(instance.getId())); // records its own failure
+                    return new com.github.kagkarlsson.scheduler.task.CompletionHandler.OnCompleteRemove<>();
+                });
         executor = Executors.newFixedThreadPool(workerThreads, threads);
         due = Executors.newSingleThreadExecutor(threads);
-        scheduler = Scheduler.create(dataSource, ingest, reembed)
+        scheduler = Scheduler.create(dataSource, ingest, reembed, export)
                 .threads(workerThreads)
                 .executorService(executor)
                 .dueExecutor(due)
@@ -154,6 +164,12 @@ public class IngestionQueue {
     public boolean enqueueReembedding(TenantId tenant, UUID document, int version) {
         return scheduler.scheduleIfNotExists(REEMBED.instance(instanceId(tenant, document, version)).data(EMBED)
                 .priority(turns.place(tenant, null)).scheduledTo(Instant.now()));
+    }
+
+    /** Queues a privacy export in the caller's transaction: it runs once the request commits. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void enqueueExport(UUID export) {
+        scheduler.schedule(EXPORT.instance(export.toString()).data(0).scheduledTo(Instant.now()));
     }
 
     static String instanceId(TenantId tenant, UUID document, int version) {

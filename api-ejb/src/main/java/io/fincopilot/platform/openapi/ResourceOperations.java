@@ -188,7 +188,8 @@ final class ResourceOperations {
     /** Text, or whatever the stored original is: bytes, not a JSON body. */
     static boolean isDownload(String mediaType) {
         return mediaType.startsWith("text/") || mediaType.equals(MediaType.WILDCARD)
-                || mediaType.equals(MediaType.APPLICATION_OCTET_STREAM) || mediaType.equals("application/pdf");
+                || mediaType.equals(MediaType.APPLICATION_OCTET_STREAM) || mediaType.equals("application/pdf")
+                || mediaType.equals("application/zip");
     }
 
     private static Map<String, Method> resourceMethods(Set<Class<?>> classes) {

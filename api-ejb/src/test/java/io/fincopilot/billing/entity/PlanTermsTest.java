@@ -38,6 +38,9 @@ class PlanTermsTest {
     @Test
     void currenciesFinerThanTheCentAndUnboundedQuantitiesAreRefused() {
         assertTrue(refusal(plan("team", "12.345", "KWD", "0.01")).contains("at most 2 minor digits"));
+        assertTrue(refusal(plan("team", "10", "XXX", "0.01")).contains("a currency money is paid in"));
+        assertTrue(refusal(plan("team", "10", "XTS", "0.01")).contains("a currency money is paid in"));
+        assertEquals("XOF", plan("team", "10", "XOF", "1").validated().currency(), "CFA francs are money");
         PlanTerms huge = new PlanTerms("team", "Team", BigDecimal.ONE, "USD", 600, 10_000_000, 300, Long.MAX_VALUE, 0,
                 BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, true);
         assertTrue(refusal(huge).contains("includedPages and includedQuestions"));
@@ -72,6 +75,10 @@ class PlanTermsTest {
         assertEquals(Instant.parse("2027-01-01T00:00:00Z"), period.end());
         assertEquals(Instant.parse("2026-12-01T00:00:00Z"), period.start());
         assertEquals("2026-01", period.minus(11).toString());
+        for (String bad : new String[] {"-2025-10", "+10000-01", "0000-01", "2025-1", "2025-13", ""}) {
+            assertThrows(ProblemException.class, () -> UsagePeriod.parse(bad), bad);
+        }
+        assertEquals(YearMonth.of(2025, 10), UsagePeriod.parse(" 2025-10 ").month());
     }
 
     private static String refusal(PlanTerms terms) {
