@@ -97,6 +97,21 @@ class ConsoleAdministrationIT {
     }
 
     @Test
+    void aTenantAdminAsksForAnExportAndSeesItBecomeReady() {
+        Tenants.Tenant tenant = Tenants.create("uiexport");
+        browser.driver().get(stack.url("/console/privacy.xhtml"));
+        browser.logInOnKeycloak(tenant.admin(), tenant.password());
+        browser.await().until(ExpectedConditions.elementToBeClickable(By.id("privacy-form:request"))).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Export asked for"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(90))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("privacy-form:exports")).getText().contains("ready"));
+        assertEquals(1, browser.driver().findElements(By.cssSelector(".export-download")).size(), "the archive can be downloaded");
+        assertFalse(Api.ok(() -> tenant.asAdmin().audit().listAuditEvents(null, "privacy.export-requested", null, null, null,
+                null)).isEmpty(), "the request is in the audit log");
+    }
+
+    @Test
     void aPlatformAdminEditsAPlanInTheConsole() {
         String code = "ui-" + UUID.randomUUID().toString().substring(0, 8);
         Api.ok(() -> Tenants.platformAdmin().plans().createPlan(BillingIT.hard(code, 10, 10, "1")));
