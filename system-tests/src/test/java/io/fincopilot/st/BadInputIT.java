@@ -112,6 +112,32 @@ class BadInputIT {
         assertProblem(query);
     }
 
+    /** JSON-B would read "yes" as false, 1.5 as 1 and 5 as "5": each is a client's mistake, said as such, and changes nothing. */
+    @Test
+    void aValueOfTheWrongJsonTypeIs400NotAConversion() {
+        String platformAdmin = STACK.accessToken(STACK.env("DEMO_PLATFORM_ADMIN"));
+        String code = "bad-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String plan = "{\"code\":\"" + code + "\",\"name\":\"Bad\",\"monthlyPrice\":10,\"currency\":\"USD\","
+                + "\"rateLimitPerMinute\":60,\"maxUploadBytes\":1000000,\"includedPages\":1,"
+                + "\"includedQuestions\":1,\"includedStorageGb\":1,\"overagePagePrice\":0,\"overageQuestionPrice\":0,"
+                + "\"overageStorageGbMonthPrice\":0,\"overageAllowed\":%s,\"maxPagesPerDocument\":%s}";
+        for (String[] wrong : new String[][] {{"\"yes\"", "10", "overageAllowed: true or false"},
+                {"true", "1.5", "maxPagesPerDocument: a whole number"}, {"true", "\"10\"", "maxPagesPerDocument: a whole number"}}) {
+            HttpResponse<String> refused = STACK.postJson("/admin/api/v1/plans", platformAdmin, String.format(plan, wrong[0], wrong[1]));
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertProblem(refused);
+            assertTrue(refused.body().contains(wrong[2]), refused.body());
+        }
+        assertEquals(404, STACK.get("/admin/api/v1/plans/" + code, platformAdmin).statusCode(), "no plan was made");
+        HttpResponse<String> question = STACK.postJson("/api/v1/ask", admin, "{\"question\":5}");
+        assertEquals(400, question.statusCode(), question.body());
+        assertTrue(question.body().contains("question: a string"), question.body());
+        HttpResponse<String> key = STACK.postJson("/api/v1/keys", admin, "{\"name\":\"k\",\"scopes\":[\"ask\"],"
+                + "\"rateLimitPerMinute\":1.5}");
+        assertEquals(400, key.statusCode(), key.body());
+        assertProblem(key);
+    }
+
     @Test
     void datesOutOfRangeAre400() {
         String platformAdmin = STACK.accessToken(STACK.env("DEMO_PLATFORM_ADMIN"));

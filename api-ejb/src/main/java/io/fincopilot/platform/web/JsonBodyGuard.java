@@ -51,6 +51,7 @@ public class JsonBodyGuard implements ReaderInterceptor {
                     "the body ended or stalled before the length the request declared"));
         }
         check(body);
+        checkShape(body, context.getGenericType());
         context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();
     }
@@ -103,6 +104,25 @@ public class JsonBodyGuard implements ReaderInterceptor {
             throw malformed("the body could not be read");
         }
     }
+
+    /** Values of the wrong JSON type for the record read (a text for a boolean, a fraction for a count) are a 400. */
+    static void checkShape(byte[] body, java.lang.reflect.Type target) {
+        if (body.length == 0 || !(target instanceof Class<?> type) || !type.isRecord()) {
+            return;
+        }
+        String wrong;
+        try {
+            wrong = JsonShape.mismatch(SHAPES.readTree(body), target, "");
+        } catch (IOException e) {
+            throw malformed("the body could not be read");
+        }
+        if (wrong != null) {
+            throw new ProblemException(Problem.of(400, "malformed-body", "Malformed request body",
+                    "a value has the wrong type: " + wrong));
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper SHAPES = new com.fasterxml.jackson.databind.ObjectMapper(JSON);
 
     private static ProblemException malformed(String detail) {
         return new ProblemException(Problem.of(400, "malformed-body", "Malformed request body", detail));
