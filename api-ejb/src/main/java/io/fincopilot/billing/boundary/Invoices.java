@@ -65,13 +65,9 @@ public class Invoices {
             throw ProblemException.conflict("the month " + period + " has not ended: it can be closed from " + period.end());
         }
         List<Invoice> invoices = months.closeAll(period, BillingSettings.taxRate());
-        // The answer shows every organization's invoice of the month: a look, audited on each chain.
-        Set<UUID> shown = new LinkedHashSet<>();
-        invoices.forEach(i -> shown.add(i.tenant()));
-        for (UUID tenant : shown) {
-            audit.recordSeparately(tenant, new Act(by.actor(), by.kind().name().toLowerCase(Locale.ROOT), "billing.invoices-viewed",
-                    "organization:" + tenant, sourceIp, Act.Outcome.SUCCESS, Map.of("period", period.toString())));
-        }
+        // The answer shows every organization's invoice of the month: a look, audited on each chain
+        // (each in its own transaction: a close runs in none).
+        looked(invoices, "billing.invoices-viewed", by, sourceIp, Map.of("period", period.toString()), audit::recordSeparately);
         audit.recordSeparately(AuditEvent.PLATFORM_CHAIN, new Act(by.actor(), by.kind().name().toLowerCase(Locale.ROOT),
                 "billing.period-closed", "period:" + period, sourceIp, Act.Outcome.SUCCESS,
                 Map.of("invoices", String.valueOf(invoices.size()))));
@@ -179,10 +175,15 @@ public class Invoices {
     }
 
     private void looked(List<Invoice> invoices, String action, Caller by, String sourceIp, Map<String, String> details) {
+        looked(invoices, action, by, sourceIp, details, audit::record);
+    }
+
+    private static void looked(List<Invoice> invoices, String action, Caller by, String sourceIp, Map<String, String> details,
+            java.util.function.BiConsumer<UUID, Act> record) {
         Set<UUID> tenants = new LinkedHashSet<>();
         invoices.forEach(i -> tenants.add(i.tenant()));
         for (UUID tenant : tenants) {
-            audit.record(tenant, new Act(by.actor(), by.kind().name().toLowerCase(Locale.ROOT), action, "organization:" + tenant,
+            record.accept(tenant, new Act(by.actor(), by.kind().name().toLowerCase(Locale.ROOT), action, "organization:" + tenant,
                     sourceIp, Act.Outcome.SUCCESS, details));
         }
     }

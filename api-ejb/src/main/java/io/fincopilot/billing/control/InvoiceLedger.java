@@ -157,7 +157,7 @@ public class InvoiceLedger {
             int minor = InvoiceCalculator.minorDigits(currency);
             List<InvoiceDraft.Line> own = lines.getOrDefault(invoice, List.of()).stream().map(l -> new InvoiceDraft.Line(l.plan(),
                     l.description(), l.quantity(), l.unit(), l.unitPrice(), l.amount().setScale(minor))).toList();
-            return new Invoice(invoice, NativeValues.uuid(row[1]), UsagePeriod.of(day(row[2]).atStartOfDay(ZoneOffset.UTC).toInstant()),
+            return new Invoice(invoice, NativeValues.uuid(row[1]), UsagePeriod.of(UsageRecords.day(row[2]).atStartOfDay(ZoneOffset.UTC).toInstant()),
                     Invoice.Kind.valueOf((String) row[3]), (String) row[4], currency, ((BigDecimal) row[6]).setScale(minor),
                     (BigDecimal) row[7], ((BigDecimal) row[8]).setScale(minor), ((BigDecimal) row[9]).setScale(minor),
                     row[10] == null ? null : NativeValues.uuid(row[10]), (String) row[11], NativeValues.instant(row[12]),
@@ -273,13 +273,9 @@ public class InvoiceLedger {
                 + "and kind in ('PAGES_INGESTED', 'QUESTION_ANSWERED') group by 1, 2").setParameter(1, tenant.value())
                 .setParameter(2, Date.valueOf(period.firstDay())).getResultList()) {
             Object[] row = (Object[]) r;
-            long[] use = daily.computeIfAbsent(day(row[0]), d -> new long[2]);
+            long[] use = daily.computeIfAbsent(UsageRecords.day(row[0]), d -> new long[2]);
             use["PAGES_INGESTED".equals(row[1]) ? 0 : 1] += ((Number) row[2]).longValue();
         }
         return daily;
-    }
-
-    private static LocalDate day(Object value) {
-        return UsageRecords.day(value);
     }
 }

@@ -13,7 +13,6 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -193,9 +192,5 @@ public class ExportArchive {
     static String safe(String fileName) {
         String name = fileName == null ? "original" : fileName.replaceAll("[/\\\\\\x00-\\x1f]", "_");
         return name.equals("..") || name.equals(".") || name.isBlank() ? "original" : name;
-    }
-
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
     }
 }
