@@ -87,7 +87,7 @@ public class Admission {
             Arrays.stream(scopes.split(" ")).forEach(s -> Permission.fromScope(s).filter(Permission::grantableToKeys)
                     .ifPresent(permissions::add));
             return new Caller(id.toString(), actor, null, tenant, EnumSet.noneOf(Role.class), permissions,
-                    Caller.Kind.API_KEY, null);
+                    Caller.Kind.API_KEY, null, null);
         }
     }
 

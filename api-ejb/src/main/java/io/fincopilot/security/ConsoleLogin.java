@@ -64,6 +64,9 @@ public class ConsoleLogin {
     @Inject
     ClientAddress clientAddress;
 
+    @Inject
+    Admission admission;
+
     private volatile OIDCProviderMetadata provider;
 
     private record Pending(State state, Nonce nonce, CodeVerifier verifier, String returnTo) implements Serializable {
@@ -99,11 +102,15 @@ public class ConsoleLogin {
             new IDTokenValidator(new Issuer(keycloak.issuer()), new ClientID(keycloak.consoleClient()),
                     JWSAlgorithm.RS256, keycloak.jwksUri().toURL()).validate(idToken, pending.nonce());
             Caller caller = this.tokens.verify(tokens.getOIDCTokens().getAccessToken().getValue());
+            // Admitted like every later request: a removed or erased member is refused here already, and a
+            // member is named in the trail by their pseudonym, staff by their subject as before.
+            Caller admitted = admission.admitToken(caller, false).caller();
             req.changeSessionId();
             session.setAttribute(CALLER, caller);
             audit.recordSeparately(caller.tenantId().map(TenantId::value).orElse(AuditEvent.PLATFORM_CHAIN),
-                    new Act(caller.actor(), "person", "login", "console:" + req.getContextPath() + "/",
-                            clientAddress.of(req), Act.Outcome.SUCCESS, Map.of("subject", caller.subject())));
+                    new Act(admitted.actor(), "person", "login", "console:" + req.getContextPath() + "/",
+                            clientAddress.of(req), Act.Outcome.SUCCESS,
+                            admitted.person() == null ? Map.of("subject", caller.subject()) : Map.of()));
             session.setAttribute(ID_TOKEN, idToken.serialize());
             return pending.returnTo();
         } catch (InvalidCredentialException e) {

@@ -62,4 +62,16 @@ class DigestSuccessionTest {
         assertEquals(PREVIOUS.chains(), rewritten);
         assertEquals(2, warnings.size(), warnings.toString());
     }
+
+    @Test
+    void aChainTheErasureTookIsLeftOutOnlyWhereThePlatformsRecordReachesWhatTheDigestSaw() {
+        List<Head> heads = DigestSuccession.next(PREVIOUS, List.of(new Current(A, 5, "a5")), Map.of(),
+                (t, s) -> Optional.ofNullable(STORED.get(t + "/" + s)), Map.of(B, 3L), warnings::add);
+        assertEquals(List.of(new Head(A, 5, "a5", 2)), heads, "B was erased at event 3, as far as the digest saw");
+        assertTrue(warnings.isEmpty(), warnings.toString());
+        List<Head> short_ = DigestSuccession.next(PREVIOUS, List.of(new Current(A, 5, "a5")), Map.of(),
+                (t, s) -> Optional.ofNullable(STORED.get(t + "/" + s)), Map.of(B, 2L), warnings::add);
+        assertEquals(PREVIOUS.chains(), short_, "an erasure record short of the digest's head does not excuse the rest");
+        assertEquals(1, warnings.size(), warnings.toString());
+    }
 }

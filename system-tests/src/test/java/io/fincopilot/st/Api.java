@@ -18,6 +18,7 @@ import io.fincopilot.client.api.PeopleApi;
 import io.fincopilot.client.api.PrivacyApi;
 import io.fincopilot.client.api.StaffAuditApi;
 import io.fincopilot.client.api.StaffBillingApi;
+import io.fincopilot.client.api.StaffErasuresApi;
 import io.fincopilot.client.api.StaffMaintenanceApi;
 import io.fincopilot.client.api.StaffOrganizationsApi;
 import io.fincopilot.client.api.StaffPlansApi;
@@ -119,6 +120,10 @@ public final class Api {
 
     public StaffBillingApi billing() {
         return new StaffBillingApi(client);
+    }
+
+    public StaffErasuresApi erasures() {
+        return new StaffErasuresApi(client);
     }
 
     /** A call to the API; generated operations throw the checked {@link ApiException} when refused. */

@@ -112,6 +112,24 @@ class ConsoleAdministrationIT {
     }
 
     @Test
+    void aTenantAdminErasesAPersonFromThePrivacyPage() {
+        Tenants.Tenant tenant = Tenants.create("uierase");
+        String username = Api.ok(() -> tenant.asAdmin().people().invitePerson(Tenants.person("leaver", "leaver@uierase.test")))
+                .getPerson().getUsername();
+        browser.driver().get(stack.url("/console/privacy.xhtml"));
+        browser.logInOnKeycloak(tenant.admin(), tenant.password());
+        browser.await().until(ExpectedConditions.elementToBeClickable(By.id("privacy-form:erase-person"))).click();
+        browser.await().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#privacy-form\\:erase-person_items li[data-label='" + username + "']"))).click();
+        browser.driver().findElement(By.id("privacy-form:erase-button")).click();
+        browser.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Erased"));
+        assertTrue(browser.driver().findElement(By.id("privacy-form:erasures")).getText().contains("p:"), "the erasure is listed");
+        assertEquals(null, new KeycloakAdmin(stack).userId(username), "the account is gone");
+        assertTrue(Api.ok(() -> tenant.asAdmin().people().listPeople()).stream().noneMatch(p -> p.getUsername().equals(username)));
+    }
+
+    @Test
     void aPlatformAdminEditsAPlanInTheConsole() {
         String code = "ui-" + UUID.randomUUID().toString().substring(0, 8);
         Api.ok(() -> Tenants.platformAdmin().plans().createPlan(BillingIT.hard(code, 10, 10, "1")));

@@ -14,6 +14,7 @@ import io.fincopilot.client.model.NewPerson;
 import io.fincopilot.client.model.PersonView;
 import io.fincopilot.client.model.Problem;
 import io.fincopilot.client.model.ProfileUpdate;
+import io.fincopilot.client.model.PersonErasureRequest;
 import io.fincopilot.client.model.RoleChange;
 import io.fincopilot.client.model.SearchRequest;
 import io.fincopilot.client.model.SearchResponse;
@@ -77,6 +78,8 @@ class CrossTenantIT {
         probes.put("changePersonRole", (api, id) -> api.people().changePersonRole(id,
                 new RoleChange().role(RoleChange.RoleEnum.TENANT_ADMIN)));
         probes.put("removePerson", (api, id) -> api.people().removePerson(id));
+        probes.put("erasePerson", (api, id) -> api.privacy().erasePerson(new PersonErasureRequest().person(id)));
+        probes.put("getErasure", (api, id) -> api.privacy().getErasure(id));
         probes.putAll(documentProbes());
         return probes;
     }
@@ -174,11 +177,12 @@ class CrossTenantIT {
         // B's audit log holds B's own acts and attempts (with the ids B itself sent), never an event of A's.
         for (Api credential : List.of(bAdmin, bKey)) {
             List<AuditEvent> audit = ok(() -> credential.audit().listAuditEvents(null, null, null, null, null, 1000));
-            assertTrue(audit.stream().anyMatch(e -> e.getAction().equals("key.created") && e.getActor().equals(b.admin())),
-                    "B's own events are there");
-            List<AuditEvent> foreign = audit.stream().filter(e -> e.getActor().equals(a.admin())
+            assertTrue(audit.stream().anyMatch(e -> e.getAction().equals("key.created") && b.admin().equals(e.getActorName())),
+                    "B's own events are there, its admin named behind the pseudonym");
+            List<AuditEvent> foreign = audit.stream().filter(e -> a.admin().equals(e.getActorName())
                     || ("key:" + aKey.getPrefix()).equals(e.getTarget())
-                    || ("person:" + aPerson.getUsername()).equals(e.getTarget())).toList();
+                    || ("person:p:" + aPerson.getId()).equals(e.getTarget())
+                    || aPerson.getUsername().equals(e.getTargetName())).toList();
             assertEquals(List.of(), foreign);
         }
     }

@@ -117,7 +117,8 @@ class PeopleIT {
         assertEquals(List.of("viewer"), ok(() -> member.api().me().getMe()).getRoles(), "Keycloak has the new role too");
 
         assertTrue(ok(() -> Api.as(admin).audit().listAuditEvents(null, "person.role-changed", null, null, null, null))
-                .stream().anyMatch(e -> ("person:" + member.username()).equals(e.getTarget())), "the change is audited");
+                .stream().anyMatch(e -> ("person:p:" + member.id()).equals(e.getTarget())
+                        && member.username().equals(e.getTargetName())), "the change is audited, the person by pseudonym");
     }
 
     @Test

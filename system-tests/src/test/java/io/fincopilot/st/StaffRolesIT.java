@@ -77,7 +77,12 @@ class StaffRolesIT {
             // The month in progress cannot be closed: allowed callers get 409.
             new Row("closeMonth", (api, t, o) -> api.billing().closeMonth(java.time.YearMonth.now(java.time.ZoneOffset.UTC)
                     .plusMonths(1).toString()), PLATFORM),
-            new Row("getOrganizationUsage", (api, t, o) -> api.billing().getOrganizationUsage(t), PLANS));
+            new Row("getOrganizationUsage", (api, t, o) -> api.billing().getOrganizationUsage(t), PLANS),
+            // The test's organization is not closed: allowed callers get 409, and nothing is erased.
+            new Row("eraseOrganization", (api, t, o) -> api.organizations().eraseOrganization(t), PLATFORM),
+            new Row("listErasuresAcrossTenants", (api, t, o) -> api.erasures().listErasuresAcrossTenants(), SUPPORT),
+            new Row("getErasureAcrossTenants", (api, t, o) -> api.erasures().getErasureAcrossTenants(UUID.randomUUID()), SUPPORT),
+            new Row("verifyErasure", (api, t, o) -> api.erasures().verifyErasure(UUID.randomUUID()), PLATFORM));
 
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
     private static Tenants.Tenant tenant;

@@ -18,7 +18,7 @@ public class AdminApiApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(OrganizationsResource.class, PlansResource.class, BillingResource.class, AdminAuditResource.class, MaintenanceResource.class, ProblemMapper.class,
+        return Set.of(OrganizationsResource.class, PlansResource.class, BillingResource.class, AdminAuditResource.class, MaintenanceResource.class, ErasuresResource.class, ProblemMapper.class,
                 ProblemMapper.Validation.class, RequestMetrics.class, JsonBodyGuard.class, UrlGuard.class,
                 AllowedFeature.class);
     }

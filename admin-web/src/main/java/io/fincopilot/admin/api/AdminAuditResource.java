@@ -6,6 +6,7 @@ import io.fincopilot.audit.boundary.AuditFilter;
 import io.fincopilot.audit.boundary.AuditLog;
 import io.fincopilot.audit.boundary.SupportLookups;
 import io.fincopilot.audit.entity.AuditDigest;
+import io.fincopilot.audit.entity.AuditEntry;
 import io.fincopilot.audit.entity.AuditEvent;
 import io.fincopilot.audit.entity.ChainVerification;
 import io.fincopilot.platform.openapi.ApiDocument;
@@ -61,13 +62,17 @@ public class AdminAuditResource {
     }
 
     @Schema(name = "TenantAuditEvent", description = "One link of an organization's audit chain")
-    public record EventView(UUID tenant, long sequence, Instant occurredAt, String actor, String actorType,
-            String action, @Nullable String target, @Nullable String sourceIp, String outcome, JsonObject details,
-            String hash) {
+    public record EventView(UUID tenant, long sequence, Instant occurredAt,
+            @Schema(description = AuditFilter.STORED_ACTOR) String actor,
+            @Nullable @Schema(description = AuditFilter.ACTOR_NAME) String actorName,
+            String actorType, String action, @Nullable String target,
+            @Nullable @Schema(description = AuditFilter.TARGET_NAME) String targetName,
+            @Nullable String sourceIp, String outcome, JsonObject details, String hash) {
 
-        static EventView of(AuditEvent e) {
-            return new EventView(e.tenant(), e.sequence(), e.occurredAt(), e.actor(), e.actorType(),
-                    e.action(), e.target(), e.sourceIp(), e.outcome(), e.detailsJson(), e.hash());
+        static EventView of(AuditEntry entry) {
+            AuditEvent e = entry.event();
+            return new EventView(e.tenant(), e.sequence(), e.occurredAt(), e.actor(), entry.actorName(), e.actorType(),
+                    e.action(), e.target(), entry.targetName(), e.sourceIp(), e.outcome(), e.detailsJson(), e.hash());
         }
     }
 

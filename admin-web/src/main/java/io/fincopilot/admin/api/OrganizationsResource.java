@@ -6,6 +6,7 @@ import io.fincopilot.documents.boundary.Documents;
 import io.fincopilot.documents.entity.DocumentVersion;
 import io.fincopilot.keys.entity.ApiKey;
 import io.fincopilot.platform.openapi.ApiDocument;
+import io.fincopilot.privacy.boundary.Erasures;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Role;
 import io.fincopilot.tenancy.boundary.NewOrganization;
@@ -53,6 +54,9 @@ public class OrganizationsResource {
 
     @Inject
     Organizations organizations;
+
+    @Inject
+    Erasures erasures;
 
     @Inject
     ApiKeys keys;
@@ -202,6 +206,25 @@ public class OrganizationsResource {
     @APIResponse(responseCode = "502", description = KEYCLOAK_FAILED)
     public OrganizationView close(@PathParam("id") UUID id) {
         return OrganizationView.of(organizations.close(new TenantId(id), callers.require(), callers.sourceIp()));
+    }
+
+    @POST
+    @Path("{id}/erasure")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Allowed(Role.PLATFORM_ADMIN_NAME)
+    @SecurityRequirement(name = ApiDocument.KEYCLOAK, scopes = Role.PLATFORM_ADMIN_NAME)
+    @Operation(operationId = "eraseOrganization", summary = "Erase a closed organization in the background: every row, "
+            + "every object version and delete marker, its Keycloak group and accounts, its share of every instance's "
+            + "memory; invoices kept, pseudonymized, for the legal retention; a report of what is left is kept (audited)")
+    @APIResponse(responseCode = "202", description = "The erasure, running; Location names it",
+            content = @Content(schema = @Schema(implementation = Erasures.Erasure.class)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The organization is not closed, or its erasure runs or is done")
+    @APIResponse(responseCode = "502", description = KEYCLOAK_FAILED)
+    public Response erase(@PathParam("id") UUID id, @Context UriInfo uri) {
+        Erasures.Erasure erasure = erasures.eraseOrganization(new TenantId(id), callers.require(), callers.sourceIp());
+        return Response.accepted(erasure).location(uri.getBaseUriBuilder().path("erasures").path(erasure.id().toString())
+                .build()).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @PUT

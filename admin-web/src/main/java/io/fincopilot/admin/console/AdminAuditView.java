@@ -3,6 +3,7 @@ package io.fincopilot.admin.console;
 import io.fincopilot.audit.boundary.AuditCsv;
 import io.fincopilot.audit.boundary.AuditLog;
 import io.fincopilot.audit.boundary.SupportLookups;
+import io.fincopilot.audit.entity.AuditEntry;
 import io.fincopilot.audit.entity.AuditEvent;
 import io.fincopilot.audit.entity.ChainVerification;
 import io.fincopilot.platform.console.AuditFilterForm;
@@ -44,7 +45,7 @@ public class AdminAuditView implements Serializable {
     private Map<UUID, String> names;
     private String tenant = "";
     private final AuditFilterForm filter = new AuditFilterForm();
-    private List<AuditEvent> events;
+    private List<AuditEntry> events;
     private List<ChainVerification> verdicts = List.of();
 
     @PostConstruct
@@ -80,7 +81,7 @@ public class AdminAuditView implements Serializable {
         return organizations;
     }
 
-    public List<AuditEvent> getEvents() {
+    public List<AuditEntry> getEvents() {
         return events;
     }
 

@@ -6,6 +6,7 @@ import io.fincopilot.billing.entity.PlanTerms;
 import io.fincopilot.documents.boundary.DocumentDetails;
 import io.fincopilot.documents.boundary.Documents;
 import io.fincopilot.platform.console.ConsoleActions;
+import io.fincopilot.privacy.boundary.Erasures;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Role;
 import io.fincopilot.tenancy.boundary.NewOrganization;
@@ -41,6 +42,9 @@ public class OrganizationsView implements Serializable {
 
     @Inject
     transient Documents documents;
+
+    @Inject
+    transient Erasures erasures;
 
     @Inject
     transient Plans plans;
@@ -96,6 +100,16 @@ public class OrganizationsView implements Serializable {
 
     public void close(TenantId id) {
         change(() -> organizations.close(id, callers.require(), callers.sourceIp()));
+    }
+
+    /** Starts the erasure of a closed organization (decision 76); the Erasures page follows it. */
+    public void erase(TenantId id) {
+        temporaryPassword = null;
+        Erasures.Erasure started = ConsoleActions.run(() -> erasures.eraseOrganization(id, callers.require(), callers.sourceIp()));
+        if (started != null) {
+            ConsoleActions.info("Erasure started", "the organization is being erased; the Erasures page shows its report");
+        }
+        rows = organizations.all();
     }
 
     private void change(Supplier<Organization> action) {

@@ -27,7 +27,7 @@ import javax.sql.DataSource;
  * not kept.
  */
 @ApplicationScoped
-public class AnswerCache {
+public class AnswerCache implements io.fincopilot.tenancy.control.TenantMemory {
 
     public record Key(TenantId tenant, String question, List<UUID> documents, List<String> tags, String provider) {
     }
@@ -43,6 +43,16 @@ public class AnswerCache {
 
     @Resource(lookup = "jdbc/fincopilot")
     DataSource dataSource;
+
+    @Override
+    public java.util.Set<TenantId> held() {
+        return entries.asMap().keySet().stream().map(Key::tenant).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public void forget(TenantId tenant) {
+        entries.asMap().keySet().removeIf(k -> k.tenant().equals(tenant));
+    }
 
     public static Key key(TenantId tenant, SearchQuery query, String provider) {
         String question = query.question().strip().replaceAll("\\s+", " ");

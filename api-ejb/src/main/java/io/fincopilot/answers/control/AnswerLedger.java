@@ -56,7 +56,7 @@ public class AnswerLedger {
                 "question", sourceIp, Act.Outcome.SUCCESS, details));
         em.createNativeQuery("insert into questions (id, tenant_id, asked_by, question, provider, abstained, fallback, asked_at) "
                 + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)").setParameter(1, UUID.randomUUID()).setParameter(2, tenant.value())
-                .setParameter(3, by.actor()).setParameter(4, question).setParameter(5, answer.provider())
+                .setParameter(3, by.username()).setParameter(4, question).setParameter(5, answer.provider())
                 .setParameter(6, answer.abstained()).setParameter(7, fallback)
                 .setParameter(8, io.fincopilot.persistence.NativeValues.timestamptz(Instant.now())).executeUpdate();
     }

@@ -1,5 +1,6 @@
 package io.fincopilot.audit.boundary;
 
+import io.fincopilot.audit.entity.AuditEntry;
 import io.fincopilot.audit.entity.AuditEvent;
 import java.util.List;
 
@@ -10,17 +11,19 @@ public final class AuditCsv {
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private static final String HEADER =
-            "tenant,sequence,occurred_at,actor,actor_type,action,target,source_ip,outcome,details,hash";
+            "tenant,sequence,occurred_at,actor,actor_type,action,target,source_ip,outcome,details,hash,actor_name,target_name";
 
     private AuditCsv() {
     }
 
-    public static String of(List<AuditEvent> events) {
+    public static String of(List<AuditEntry> entries) {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
-        for (AuditEvent e : events) {
+        for (AuditEntry entry : entries) {
+            AuditEvent e = entry.event();
             csv.append(String.join(",", cell(e.tenant().toString()), cell(Long.toString(e.sequence())),
                     cell(e.occurredAt().toString()), cell(e.actor()), cell(e.actorType()), cell(e.action()),
-                    cell(e.target()), cell(e.sourceIp()), cell(e.outcome()), cell(e.details()), cell(e.hash())))
+                    cell(e.target()), cell(e.sourceIp()), cell(e.outcome()), cell(e.details()), cell(e.hash()),
+                    cell(entry.actorName()), cell(entry.targetName())))
                     .append("\r\n");
         }
         return csv.toString();

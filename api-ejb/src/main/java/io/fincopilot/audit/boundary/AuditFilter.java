@@ -13,7 +13,13 @@ public final class AuditFilter {
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     /** What each query parameter means, for the API document of both APIs. */
-    public static final String ACTOR = "Events by this actor (a username, or key:<prefix> for an API key)";
+    /** How an event's actor and the names behind pseudonyms are described in both APIs (decision 76). */
+    public static final String STORED_ACTOR = "As the chain holds it: a member by pseudonym (p:<id>), a key, a service "
+            + "account or staff by name";
+    public static final String ACTOR_NAME = "The member behind the actor's pseudonym; null when not a member or erased";
+    public static final String TARGET_NAME = "The member behind a person:p:<id> target; null otherwise or when erased";
+    public static final String ACTOR = "Events by this actor: a username (a member's events carry their pseudonym "
+            + "p:<id>, which is matched too), a pseudonym, or key:<prefix> for an API key";
     public static final String ACTION = "Events of this action, e.g. key.created";
     public static final String FROM = "Events at or after this instant (ISO-8601, e.g. 2026-01-31T00:00:00Z)";
     public static final String TO = "Events before this instant (ISO-8601)";

@@ -8,9 +8,12 @@ import io.fincopilot.audit.control.AuditSettings;
 import io.fincopilot.audit.control.ChainVerifier;
 import io.fincopilot.audit.control.DigestEvidence;
 import io.fincopilot.audit.control.DigestStore;
+import io.fincopilot.audit.control.ErasedChains;
+import io.fincopilot.audit.entity.AuditEntry;
 import io.fincopilot.audit.entity.AuditEvent;
 import io.fincopilot.audit.entity.AuditQuery;
 import io.fincopilot.audit.entity.ChainVerification;
+import io.fincopilot.security.Caller;
 import io.fincopilot.security.Permission;
 import io.fincopilot.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +23,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -52,14 +61,75 @@ public class AuditLog {
 
     /** One tenant's events, newest first. */
     @RolesAllowed(Permission.AUDIT_READ_NAME)
-    public List<AuditEvent> find(UUID tenant, AuditQuery query) {
-        return search(tenant, query);
+    public List<AuditEntry> find(UUID tenant, AuditQuery query) {
+        return named(search(tenant, query));
     }
 
     /** Every tenant's events (platform staff only), newest first; a null tenant means all. */
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
-    public List<AuditEvent> findAcrossTenants(UUID tenantOrNull, AuditQuery query) {
-        return search(tenantOrNull, query);
+    public List<AuditEntry> findAcrossTenants(UUID tenantOrNull, AuditQuery query) {
+        return named(search(tenantOrNull, query));
+    }
+
+    /**
+     * The events with the names behind their pseudonyms (decision 76), read from the membership rows of
+     * each event's own tenant; an erased member's row has no name left.
+     */
+    private List<AuditEntry> named(List<AuditEvent> events) {
+        Set<UUID> ids = new HashSet<>();
+        for (AuditEvent e : events) {
+            pseudonym(e.actor()).ifPresent(ids::add);
+            personTarget(e.target()).ifPresent(ids::add);
+        }
+        Map<String, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            String array = ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+            for (Object row : em.createNativeQuery("select tenant_id, id, username from people "
+                    + "where id = any(cast(?1 as uuid[])) and status <> 'ERASED'").setParameter(1, array).getResultList()) {
+                Object[] c = (Object[]) row;
+                names.put(uuid(c[0]) + "/" + uuid(c[1]), (String) c[2]);
+            }
+        }
+        return events.stream().map(e -> new AuditEntry(e,
+                pseudonym(e.actor()).map(id -> names.get(e.tenant() + "/" + id)).orElse(null),
+                personTarget(e.target()).map(id -> names.get(e.tenant() + "/" + id)).orElse(null))).toList();
+    }
+
+    /**
+     * An actor filter as the trail may keep it: a member's username becomes the pseudonyms of the members
+     * with that username (in the tenant, or in any where none is given); anything else stays as it is.
+     */
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    public String withoutNames(UUID tenantOrNull, String actor) {
+        Query query = em.createNativeQuery("select id from people where username = ?1"
+                + (tenantOrNull == null ? "" : " and tenant_id = ?2") + " order by id").setParameter(1, actor);
+        if (tenantOrNull != null) {
+            query.setParameter(2, tenantOrNull);
+        }
+        List<?> ids = query.getResultList();
+        return ids.isEmpty() ? actor : ids.stream().map(id -> Caller.pseudonym(uuid(id))).collect(Collectors.joining(" "));
+    }
+
+    /** Whether the chain belongs to an organization that still exists (an erased one's is gone, decision 76). */
+    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
+    public boolean organizationExists(UUID tenant) {
+        return !em.createNativeQuery("select 1 from organizations where id = ?1").setParameter(1, tenant).getResultList().isEmpty();
+    }
+
+    private static Optional<UUID> pseudonym(String actor) {
+        if (actor == null || !actor.startsWith(Caller.PSEUDONYM_PREFIX)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(actor.substring(Caller.PSEUDONYM_PREFIX.length())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<UUID> personTarget(String target) {
+        return target != null && target.startsWith("person:") ? pseudonym(target.substring("person:".length()))
+                : Optional.empty();
     }
 
     @RolesAllowed(Permission.AUDIT_READ_NAME)
@@ -78,9 +148,19 @@ public class AuditLog {
         if (evidence.digest() != null) {
             evidence.digest().chains().forEach(h -> tenants.add(h.tenant()));
         }
+        Set<UUID> withHead = new HashSet<>();
+        for (Object tenant : em.createNativeQuery("select tenant_id from audit_heads").getResultList()) {
+            withHead.add(uuid(tenant));
+        }
+        Map<UUID, Long> erased = ErasedChains.read(em);
         List<ChainVerification> verdicts = new ArrayList<>();
         for (UUID tenant : tenants) {
-            verdicts.add(verify(tenant, evidence));
+            long recorded = evidence.head(tenant).map(h -> h.lastSequence()).orElse(0L);
+            if (!withHead.contains(tenant) && erased.getOrDefault(tenant, -1L) >= recorded) {
+                verdicts.add(ChainVerification.erased(tenant, erased.get(tenant), evidence.key()));
+            } else {
+                verdicts.add(verify(tenant, evidence));
+            }
         }
         return verdicts;
     }
@@ -123,8 +203,11 @@ public class AuditLog {
             sql.append(" and tenant_id = ?").append(params.size());
         }
         if (q.actor() != null) {
+            // By the actor as stored, or by a member's username: their events carry their pseudonym.
             params.add(q.actor());
-            sql.append(" and actor = ?").append(params.size());
+            sql.append(" and (actor = ?").append(params.size()).append(" or actor in (select '")
+                    .append(Caller.PSEUDONYM_PREFIX).append("' || p.id from people p where p.username = ?")
+                    .append(params.size()).append(" and p.tenant_id = audit_events.tenant_id and p.status <> 'ERASED'))");
         }
         if (q.action() != null) {
             params.add(q.action());

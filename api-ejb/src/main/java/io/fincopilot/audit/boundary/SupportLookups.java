@@ -1,6 +1,7 @@
 package io.fincopilot.audit.boundary;
 
 import io.fincopilot.audit.entity.Act;
+import io.fincopilot.audit.entity.AuditEntry;
 import io.fincopilot.audit.entity.AuditEvent;
 import io.fincopilot.audit.entity.AuditQuery;
 import io.fincopilot.security.Caller;
@@ -27,16 +28,19 @@ public class SupportLookups {
     AuditTrail audit;
 
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
-    public List<AuditEvent> auditEvents(Caller by, String sourceIp, UUID tenantOrNull, AuditQuery query, String action) {
+    public List<AuditEntry> auditEvents(Caller by, String sourceIp, UUID tenantOrNull, AuditQuery query, String action) {
         Map<String, Object> details = new HashMap<>();
         details.put("tenant", tenantOrNull == null ? "all" : tenantOrNull.toString());
         if (query.actor() != null) {
-            details.put("actor", query.actor());
+            // Never a member's name in the trail, which cannot forget it: their pseudonyms instead.
+            details.put("actor", log.withoutNames(tenantOrNull, query.actor()));
         }
         if (query.action() != null) {
             details.put("action", query.action());
         }
-        audit.recordSeparately(tenantOrNull == null ? AuditEvent.PLATFORM_CHAIN : tenantOrNull,
+        // One tenant's look goes on its chain; all tenants', or an erased one's (decision 76), on the platform's.
+        boolean ownChain = tenantOrNull != null && log.organizationExists(tenantOrNull);
+        audit.recordSeparately(ownChain ? tenantOrNull : AuditEvent.PLATFORM_CHAIN,
                 new Act(by.actor(), by.kind().name().toLowerCase(), action,
                         tenantOrNull == null ? "audit:all" : "audit:" + tenantOrNull, sourceIp, Act.Outcome.SUCCESS, details));
         return log.findAcrossTenants(tenantOrNull, query);

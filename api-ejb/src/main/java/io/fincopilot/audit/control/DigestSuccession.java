@@ -31,6 +31,16 @@ public final class DigestSuccession {
      */
     public static List<AuditDigest.Head> next(AuditDigest previous, List<Current> current, Map<UUID, Long> legacyNow,
             BiFunction<UUID, Long, Optional<String>> hashAt, Consumer<String> warnings) {
+        return next(previous, current, legacyNow, hashAt, Map.of(), warnings);
+    }
+
+    /**
+     * @param erasedThrough for each erased organization, the last event of its chain that the platform's chain
+     *                      records the erasure took (decision 76): such a chain is left out once gone, where the
+     *                      previous digest saw no more of it than that; any other vanished chain is carried forward
+     */
+    public static List<AuditDigest.Head> next(AuditDigest previous, List<Current> current, Map<UUID, Long> legacyNow,
+            BiFunction<UUID, Long, Optional<String>> hashAt, Map<UUID, Long> erasedThrough, Consumer<String> warnings) {
         Map<UUID, AuditDigest.Head> before = previous == null ? Map.of() : previous.byTenant();
         List<AuditDigest.Head> heads = new ArrayList<>();
         for (Current now : current) {
@@ -47,7 +57,8 @@ public final class DigestSuccession {
             }
         }
         List<UUID> present = current.stream().map(Current::tenant).toList();
-        before.values().stream().filter(h -> !present.contains(h.tenant())).forEach(h -> {
+        before.values().stream().filter(h -> !present.contains(h.tenant()))
+                .filter(h -> erasedThrough.getOrDefault(h.tenant(), -1L) < h.lastSequence()).forEach(h -> {
             warnings.accept("chain " + h.tenant() + " has vanished since digest " + previous.key() + "; its entry is carried forward");
             heads.add(h);
         });

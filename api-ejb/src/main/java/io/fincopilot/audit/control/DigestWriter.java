@@ -70,7 +70,7 @@ public class DigestWriter {
             current.add(new DigestSuccession.Current(uuid(c[0]), ((Number) c[1]).longValue(), ((String) c[2]).trim()));
         }
         List<AuditDigest.Head> heads = DigestSuccession.next(previous.digest(), current,
-                previous.digest() == null ? legacyReach() : Map.of(), this::hashAt, LOG::severe);
+                previous.digest() == null ? legacyReach() : Map.of(), this::hashAt, ErasedChains.read(em), LOG::severe);
         AuditDigest digest = new AuditDigest(now, previous.key(), previous.sha256(), heads);
         store.put(digest);
         LOG.info(() -> "audit digest " + digest.key() + " written (" + heads.size() + " chains)");

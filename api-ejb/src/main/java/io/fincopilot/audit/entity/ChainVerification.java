@@ -14,6 +14,12 @@ public record ChainVerification(UUID tenant, boolean valid, long eventsChecked, 
         return new ChainVerification(tenant, true, checked, null, null, digest);
     }
 
+    /** A chain an erasure took (decision 76), as the platform's chain records it: nothing of it is left to check. */
+    public static ChainVerification erased(UUID tenant, long lastSequence, String digest) {
+        return new ChainVerification(tenant, true, 0, null, "erased with its organization at event " + lastSequence
+                + ", as the platform's chain records", digest);
+    }
+
     public static ChainVerification brokenAt(UUID tenant, long checked, Long sequence, String reason, String digest) {
         return new ChainVerification(tenant, false, checked, sequence, reason, digest);
     }

@@ -178,12 +178,19 @@ public class Invoices {
         looked(invoices, action, by, sourceIp, details, audit::record);
     }
 
-    private static void looked(List<Invoice> invoices, String action, Caller by, String sourceIp, Map<String, String> details,
+    private void looked(List<Invoice> invoices, String action, Caller by, String sourceIp, Map<String, String> details,
             java.util.function.BiConsumer<UUID, Act> record) {
         Set<UUID> tenants = new LinkedHashSet<>();
         invoices.forEach(i -> tenants.add(i.tenant()));
+        Set<UUID> existing = new java.util.HashSet<>();
+        if (!tenants.isEmpty()) {
+            String ids = tenants.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+            em.createNativeQuery("select id from organizations where id = any(cast(?1 as uuid[]))").setParameter(1, ids)
+                    .getResultList().forEach(id -> existing.add(io.fincopilot.persistence.NativeValues.uuid(id)));
+        }
         for (UUID tenant : tenants) {
-            record.accept(tenant, new Act(by.actor(), by.kind().name().toLowerCase(Locale.ROOT), action, "organization:" + tenant,
+            // An erased organization's kept invoices (decision 76): its chain is gone, the platform's records the look.
+            record.accept(existing.contains(tenant) ? tenant : AuditEvent.PLATFORM_CHAIN, new Act(by.actor(), by.kind().name().toLowerCase(Locale.ROOT), action, "organization:" + tenant,
                     sourceIp, Act.Outcome.SUCCESS, details));
         }
     }

@@ -68,6 +68,32 @@ public class DocumentObjects {
         return deleteUnder(prefix(tenant, document));
     }
 
+    /** What is stored under some prefixes: object versions and delete markers. */
+    public record Count(int versions, int deleteMarkers) {
+    }
+
+    /** Where an organization's objects live: its originals, and its privacy exports. */
+    public static List<String> organizationPrefixes(TenantId tenant) {
+        return List.of(ROOT + tenant.value() + "/", "exports/" + tenant.value() + "/");
+    }
+
+    /** Every version and delete marker of every object of the organization (decision 76); answers how many went. */
+    public int deleteOrganization(TenantId tenant) {
+        return organizationPrefixes(tenant).stream().mapToInt(this::deleteUnder).sum();
+    }
+
+    /** What is left of the organization in the bucket, as S3's list of object versions shows it. */
+    public Count countOrganization(TenantId tenant) {
+        int[] count = new int[2];
+        for (String prefix : organizationPrefixes(tenant)) {
+            store.client().listObjectVersionsPaginator(b -> b.bucket(store.bucket()).prefix(prefix)).forEach(page -> {
+                count[0] += page.versions().size();
+                count[1] += page.deleteMarkers().size();
+            });
+        }
+        return new Count(count[0], count[1]);
+    }
+
     /** Every version and delete marker of exactly one key (one document version's object; not ".../2" for ".../20"). */
     public int deleteObject(String key) {
         return deleteUnder(key, key::equals);

@@ -59,6 +59,8 @@ public class IngestionQueue {
     static final TaskDescriptor<Integer> REEMBED = TaskDescriptor.of("reembed", Integer.class);
     /** A privacy export (decision 73): one run, its instance id the export's. */
     static final TaskDescriptor<Integer> EXPORT = TaskDescriptor.of("privacy-export", Integer.class);
+    /** An organization's erasure (decision 76): one run, its instance id the erasure's. */
+    static final TaskDescriptor<Integer> ERASURE = TaskDescriptor.of("organization-erasure", Integer.class);
     static final int PREPARE = 0;
     static final int EMBED = 1;
     static final int ATTEMPTS = 4;
@@ -84,6 +86,9 @@ public class IngestionQueue {
 
     @Inject
     io.fincopilot.privacy.control.ExportJob exports;
+
+    @Inject
+    io.fincopilot.privacy.control.OrganizationErasure erasures;
 
     @Inject
     @ConfigProperty(name = "fincopilot.ingestion.threads", defaultValue = "2")
@@ -112,9 +117,16 @@ public class IngestionQueue {
                     exports.run(UUID.fromString(instance.getId())); // records its own failure
                     return new com.github.kagkarlsson.scheduler.task.CompletionHandler.OnCompleteRemove<>();
                 });
+        CustomTask<Integer> erasure = Tasks.custom(ERASURE)
+                // Every step of an erasure may run again: one cut off by a dead instance starts over.
+                .onDeadExecution((dead, operations) -> operations.reschedule(dead, Instant.now()))
+                .execute((instance, context) -> {
+                    erasures.run(UUID.fromString(instance.getId())); // records its own failure
+                    return new com.github.kagkarlsson.scheduler.task.CompletionHandler.OnCompleteRemove<>();
+                });
         executor = Executors.newFixedThreadPool(workerThreads, threads);
         due = Executors.newSingleThreadExecutor(threads);
-        scheduler = Scheduler.create(dataSource, ingest, reembed, export)
+        scheduler = Scheduler.create(dataSource, ingest, reembed, export, erasure)
                 .threads(workerThreads)
                 .executorService(executor)
                 .dueExecutor(due)
@@ -170,6 +182,12 @@ public class IngestionQueue {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void enqueueExport(UUID export) {
         scheduler.schedule(EXPORT.instance(export.toString()).data(0).scheduledTo(Instant.now()));
+    }
+
+    /** Queues an organization's erasure in the caller's transaction: it runs once the request commits. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void enqueueErasure(UUID erasure) {
+        scheduler.schedule(ERASURE.instance(erasure.toString()).data(0).scheduledTo(Instant.now()));
     }
 
     static String instanceId(TenantId tenant, UUID document, int version) {

@@ -105,7 +105,7 @@ public class UploadLedger {
         Document document;
         int version;
         if (created) {
-            document = new Document(UUID.randomUUID(), intent.title(), intent.fileName(), intent.tags(), by.actor(), now);
+            document = new Document(UUID.randomUUID(), intent.title(), intent.fileName(), intent.tags(), by.username(), now);
             tenantEm.persist(document);
             version = 1;
         } else {
@@ -117,7 +117,7 @@ public class UploadLedger {
         }
         String key = DocumentObjects.key(tenant, document.id(), version);
         tenantEm.persist(new DocumentVersion(document.id(), version, intent.fileName() == null ? document.fileName()
-                : intent.fileName(), intent.mediaType(), intent.size(), intent.sha256(), key, by.actor(), now));
+                : intent.fileName(), intent.mediaType(), intent.size(), intent.sha256(), key, by.username(), now));
         try {
             tenantEm.flush();
         } catch (jakarta.persistence.PersistenceException e) {

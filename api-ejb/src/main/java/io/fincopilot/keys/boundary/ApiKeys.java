@@ -74,7 +74,7 @@ public class ApiKeys {
         }
         KeySecret secret = KeySecret.generate();
         ApiKey key = new ApiKey(secret.prefix(), secret.hash(), request.name().trim(), scopes, ipAllowList,
-                request.rateLimitPerMinute(), request.expiresAt(), by.actor(), now);
+                request.rateLimitPerMinute(), request.expiresAt(), by.username(), now);
         TenantPartition.bind(em, tenant).persist(key);
         audit.record(tenant.value(), act(by, sourceIp, "key.created", key,
                 Map.of("name", key.name(), "scopes", String.join(" ", scopes))));
@@ -100,7 +100,7 @@ public class ApiKeys {
     public ApiKey revoke(TenantId tenant, UUID id, Caller by, String sourceIp) {
         ApiKey key = get(tenant, id);
         credentials.forgetKey(transactions, key.prefix());
-        if (key.revoke(by.actor(), Instant.now(Clock.systemUTC()))) {
+        if (key.revoke(by.username(), Instant.now(Clock.systemUTC()))) {
             audit.record(tenant.value(), act(by, sourceIp, "key.revoked", key, Map.of("name", key.name())));
         }
         return key;

@@ -86,7 +86,10 @@ public class ApiDocument implements OASFilter {
         document.components(OASFactory.createComponents().schemas(schemas.components())
                 .securitySchemes(securitySchemes()));
         if (document.getTags() != null) {
-            document.tags(document.getTags().stream().sorted(Comparator.comparing(t -> t.getName())).toList());
+            // Sorted, and once each: two resources may share a tag (Privacy: exports and erasures).
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            document.tags(document.getTags().stream().sorted(Comparator.comparing(t -> t.getName()))
+                    .filter(t -> seen.add(t.getName())).toList());
         }
     }
 

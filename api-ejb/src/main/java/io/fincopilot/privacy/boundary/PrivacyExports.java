@@ -69,7 +69,7 @@ public class PrivacyExports {
         try {
             em.createNativeQuery("insert into privacy_exports (id, tenant_id, requested_by, status, requested_at) "
                     + "values (?1, ?2, ?3, 'QUEUED', ?4)").setParameter(1, id).setParameter(2, tenant.value())
-                    .setParameter(3, by.actor()).setParameter(4, NativeValues.timestamptz(Instant.now())).executeUpdate();
+                    .setParameter(3, by.username()).setParameter(4, NativeValues.timestamptz(Instant.now())).executeUpdate();
         } catch (PersistenceException e) {
             if (Constraints.isUniqueViolation(e, "privacy_exports_one_at_a_time")) {
                 throw ProblemException.conflict("an export of this organization is already under way; wait for it to finish");

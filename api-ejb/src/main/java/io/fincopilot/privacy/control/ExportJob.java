@@ -59,7 +59,7 @@ public class ExportJob {
     Duration ttl;
 
     public static String objectKey(TenantId tenant, UUID export) {
-        return "exports/" + tenant.value() + "/" + export + ".zip";
+        return DocumentObjects.organizationPrefixes(tenant).get(1) + export + ".zip";
     }
 
     /** Runs one export to its end: ready, or failed with a reason. Never throws. */

@@ -405,6 +405,16 @@ public class MemoryVectorIndex implements VectorIndex {
         }
     }
 
+    @Override
+    public Set<TenantId> held() {
+        return Set.copyOf(tenants.keySet());
+    }
+
+    @Override
+    public void forget(TenantId tenant) {
+        tenants.remove(tenant);
+    }
+
     private void evictBeyondBudget(TenantId current) {
         long total = tenants.values().stream().mapToLong(TenantVectors::bytes).sum();
         if (total <= budgetBytes) {

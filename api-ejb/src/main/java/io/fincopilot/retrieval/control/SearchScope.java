@@ -36,7 +36,7 @@ import javax.sql.DataSource;
  * not exist.
  */
 @ApplicationScoped
-public class SearchScope {
+public class SearchScope implements io.fincopilot.tenancy.control.TenantMemory {
 
     /**
      * The documents to search (most likely first); {@code everything} when nothing narrowed them;
@@ -69,6 +69,16 @@ public class SearchScope {
     /** Bounded by documents held (a listing weighs its documents), not by organizations. */
     private final Cache<TenantId, Listing> listings = Caffeine.newBuilder().maximumWeight(500_000)
             .weigher((TenantId t, Listing l) -> l.documents().size() + 1).build();
+
+    @Override
+    public Set<TenantId> held() {
+        return Set.copyOf(listings.asMap().keySet());
+    }
+
+    @Override
+    public void forget(TenantId tenant) {
+        listings.invalidate(tenant);
+    }
 
     public Scope of(TenantId tenant, SearchQuery query) {
         Set<UUID> named = new LinkedHashSet<>(query.documents());

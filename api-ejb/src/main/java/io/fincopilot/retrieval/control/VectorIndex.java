@@ -11,7 +11,7 @@ import java.util.UUID;
  * pgvector where the extension exists, the built-in {@link MemoryVectorIndex} otherwise.
  * PostgreSQL is the source of truth for both.
  */
-public interface VectorIndex {
+public interface VectorIndex extends io.fincopilot.tenancy.control.TenantMemory {
 
     /**
      * @param documents only chunks of these documents; null for all of the tenant's
@@ -21,4 +21,15 @@ public interface VectorIndex {
 
     /** How the index is kept, for /health and the benchmark. */
     String describe();
+
+    /** Nothing, unless the index keeps vectors in this instance's memory. */
+    @Override
+    default Set<TenantId> held() {
+        return Set.of();
+    }
+
+    @Override
+    default void forget(TenantId tenant) {
+        // nothing held here
+    }
 }

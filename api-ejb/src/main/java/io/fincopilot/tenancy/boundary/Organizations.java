@@ -135,10 +135,10 @@ public class Organizations {
         KeycloakDirectory.NewAccount account = keycloak.createPerson(organization.id(), groupId, admin);
         UndoOnRollback.register(transactions, () -> keycloak.deleteQuietly(account.userId()));
         organization.provisioned(groupId);
-        TenantPartition.bind(em, organization.id()).persist(
-                Person.invited(account.userId(), admin.username(), admin.email(), admin.role().claim(), now));
+        Person firstAdmin = Person.invited(account.userId(), admin.username(), admin.email(), admin.role().claim(), now);
+        TenantPartition.bind(em, organization.id()).persist(firstAdmin);
         audit.record(organization.id().value(), act(by, sourceIp, "organization.created", organization,
-                Map.of("name", organization.name(), "plan", organization.plan(), "admin", admin.username())));
+                Map.of("name", organization.name(), "plan", organization.plan(), "admin", Caller.personTarget(firstAdmin.id()))));
         return new Created(organization, admin.username(), account.temporaryPassword());
     }
 

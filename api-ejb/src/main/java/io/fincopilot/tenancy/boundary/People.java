@@ -118,7 +118,7 @@ public class People {
     }
 
     private static Act act(Caller by, String sourceIp, String action, Person person, Map<String, ?> details) {
-        return new Act(by.actor(), by.kind().name().toLowerCase(), action, "person:" + person.username(), sourceIp,
+        return new Act(by.actor(), by.kind().name().toLowerCase(), action, Caller.personTarget(person.id()), sourceIp,
                 Act.Outcome.SUCCESS, details);
     }
 
@@ -130,17 +130,17 @@ public class People {
         Instant now = Instant.now(Clock.systemUTC());
         Optional<Person> existing = bySubject(caller.subject());
         if (existing.isEmpty()) {
-            firstSeen(tenant, caller, Membership.tokenRole(caller), now);
-            return caller;
+            return caller.withPerson(firstSeen(tenant, caller, Membership.tokenRole(caller), now));
         }
         return Membership.admit(existing.get(), caller, now);
     }
 
     /**
      * Mirrors a person seen for the first time. Parallel first requests of the same person race to
-     * insert; the unique (tenant, subject) constraint lets one win and the others do nothing.
+     * insert; the unique (tenant, subject) constraint lets one win and the others do nothing. Answers
+     * the winner's id.
      */
-    private void firstSeen(TenantId tenant, Caller caller, String role, Instant now) {
+    private UUID firstSeen(TenantId tenant, Caller caller, String role, Instant now) {
         Person person = new Person(caller.subject(), caller.username(), caller.email(), role, now);
         OffsetDateTime at = NativeValues.timestamptz(now);
         em.createNativeQuery("insert into people (id, tenant_id, subject, username, email, role, first_seen_at, "
@@ -149,6 +149,8 @@ public class People {
                 .setParameter(1, person.id()).setParameter(2, tenant.value()).setParameter(3, person.subject())
                 .setParameter(4, person.username()).setParameter(5, person.email()).setParameter(6, role)
                 .setParameter(7, at).setParameter(8, at).executeUpdate();
+        return NativeValues.uuid(em.createNativeQuery("select id from people where tenant_id = ?1 and subject = ?2")
+                .setParameter(1, tenant.value()).setParameter(2, person.subject()).getSingleResult());
     }
 
     @RolesAllowed(Permission.PEOPLE_MANAGE_NAME)

@@ -181,6 +181,40 @@ public class KeycloakDirectory {
         });
     }
 
+    /** Deletes the organization's group; one already gone is fine. */
+    public void deleteGroup(String groupId) {
+        call("remove the organization's group", () -> {
+            try {
+                realm().groups().group(groupId).remove();
+            } catch (jakarta.ws.rs.NotFoundException e) {
+                // gone already: an erasure run again
+            }
+            return null;
+        });
+    }
+
+    public boolean groupExists(String groupId) {
+        return call("look up the organization's group", () -> {
+            try {
+                realm().groups().group(groupId).toRepresentation();
+                return true;
+            } catch (jakarta.ws.rs.NotFoundException e) {
+                return false;
+            }
+        });
+    }
+
+    public boolean accountExists(String userId) {
+        return call("look up the account", () -> {
+            try {
+                realm().users().get(userId).toRepresentation();
+                return true;
+            } catch (jakarta.ws.rs.NotFoundException e) {
+                return false;
+            }
+        });
+    }
+
     public List<String> groupMembers(String groupId) {
         return call("list the organization's accounts", () -> realm().groups().group(groupId).members(0, 10_000)
                 .stream().map(UserRepresentation::getId).toList());

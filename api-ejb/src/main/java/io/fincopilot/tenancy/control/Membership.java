@@ -27,7 +27,8 @@ public final class Membership {
     }
 
     /** Admits a person already mirrored, noting the visit; answers the caller with the role that applies now. */
-    public static Caller admit(Person person, Caller caller, Instant now) {
+    public static Caller admit(Person person, Caller verified, Instant now) {
+        Caller caller = verified.withPerson(person.id());
         if (person.removed()) {
             throw new ProblemException(Problem.of(401, "membership-removed", "Membership removed",
                     "you are no longer a member of this organization"));

@@ -2,6 +2,7 @@ package io.fincopilot.audit.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.fincopilot.audit.entity.AuditEntry;
 import io.fincopilot.audit.entity.AuditEvent;
 import java.time.Instant;
 import java.util.List;
@@ -67,15 +68,16 @@ class AuditCsvTest {
         AuditEvent event = new AuditEvent(UUID.fromString("3f2504e0-4f89-11d3-9a0c-0305e82c3301"), 7,
                 Instant.parse("2026-11-22T12:00:00Z"), "=cmd|' /C calc'!A0", "person", "document.uploaded",
                 "doc:\"q3\", draft", null, "SUCCESS", "{\"name\":\"-2+3\"}", "k1", "prev", "abc123");
-        assertEquals("tenant,sequence,occurred_at,actor,actor_type,action,target,source_ip,outcome,details,hash\r\n"
+        assertEquals("tenant,sequence,occurred_at,actor,actor_type,action,target,source_ip,outcome,details,hash,"
+                + "actor_name,target_name\r\n"
                 + "\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\",\"7\",\"2026-11-22T12:00:00Z\",\"'=cmd|' /C calc'!A0\","
                 + "\"person\",\"document.uploaded\",\"doc:\"\"q3\"\", draft\",,\"SUCCESS\",\"{\"\"name\"\":\"\"-2+3\"\"}\","
-                + "\"abc123\"\r\n", AuditCsv.of(List.of(event)));
+                + "\"abc123\",\"'@ana\",\r\n", AuditCsv.of(List.of(new AuditEntry(event, "@ana", null))));
     }
 
     @Test
     void noEventsIsTheHeaderAlone() {
-        assertEquals("tenant,sequence,occurred_at,actor,actor_type,action,target,source_ip,outcome,details,hash\r\n",
-                AuditCsv.of(List.of()));
+        assertEquals("tenant,sequence,occurred_at,actor,actor_type,action,target,source_ip,outcome,details,hash,"
+                + "actor_name,target_name\r\n", AuditCsv.of(List.of()));
     }
 }

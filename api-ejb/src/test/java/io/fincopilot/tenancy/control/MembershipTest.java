@@ -1,7 +1,6 @@
 package io.fincopilot.tenancy.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,7 +72,7 @@ class MembershipTest {
     void aTokenIssuedAfterTheChangeWinsAndTheMirrorFollowsIt() {
         Person person = changedHere("viewer");
         Caller token = token(CHANGED.plusSeconds(1), Role.ANALYST);
-        assertSame(token, Membership.admit(person, token, NOW));
+        assertEquals(token.withPerson(person.id()), Membership.admit(person, token, NOW), "the token, known by the membership");
         assertEquals("analyst", person.role(), "someone changed the role in Keycloak directly");
     }
 
@@ -81,8 +80,17 @@ class MembershipTest {
     void aMembershipNeverChangedHereFollowsTheToken() {
         Person person = new Person("sub-1", "ana", "ana@example.com", "viewer", CHANGED);
         Caller token = token(null, Role.TENANT_ADMIN, Role.VIEWER);
-        assertSame(token, Membership.admit(person, token, NOW));
+        assertEquals(token.withPerson(person.id()), Membership.admit(person, token, NOW), "the token, known by the membership");
         assertEquals("tenant-admin", person.role(), "the mirror records the token's highest role");
+    }
+
+    @Test
+    void anAdmittedPersonIsNamedInTheTrailByTheirMembershipsPseudonym() {
+        Person person = changedHere("analyst");
+        Caller admitted = Membership.admit(person, token(null, Role.ANALYST), NOW);
+        assertEquals(person.id(), admitted.person());
+        assertEquals("p:" + person.id(), admitted.actor(), "never their username");
+        assertEquals("ana", admitted.username());
     }
 
     @Test

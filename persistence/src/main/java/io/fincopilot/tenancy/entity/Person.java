@@ -101,8 +101,9 @@ public class Person implements java.io.Serializable {
         this.roleChangedAt = now;
     }
 
+    /** Removed, or erased (decision 76: the row stays as the pseudonym's tombstone, without name or e-mail). */
     public boolean removed() {
-        return "REMOVED".equals(status);
+        return "REMOVED".equals(status) || "ERASED".equals(status);
     }
 
     public String keycloakUserId() {

@@ -22,7 +22,7 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(MeResource.class, KeysResource.class, PeopleResource.class, AuditResource.class,
-                DocumentsResource.class, SearchResource.class, AskResource.class, UsageResource.class, InvoicesResource.class, PrivacyResource.class, ProblemMapper.class,
+                DocumentsResource.class, SearchResource.class, AskResource.class, UsageResource.class, InvoicesResource.class, PrivacyResource.class, ErasuresResource.class, ProblemMapper.class,
                 ProblemMapper.Validation.class, RequestMetrics.class, JsonBodyGuard.class, UrlGuard.class,
                 AllowedFeature.class);
     }

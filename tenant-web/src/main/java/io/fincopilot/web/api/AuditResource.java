@@ -3,6 +3,7 @@ package io.fincopilot.web.api;
 import io.fincopilot.audit.boundary.AuditCsv;
 import io.fincopilot.audit.boundary.AuditFilter;
 import io.fincopilot.audit.boundary.AuditLog;
+import io.fincopilot.audit.entity.AuditEntry;
 import io.fincopilot.audit.entity.AuditEvent;
 import io.fincopilot.audit.entity.ChainVerification;
 import io.fincopilot.platform.openapi.ApiDocument;
@@ -41,12 +42,17 @@ public class AuditResource {
     CallerContext callers;
 
     @Schema(name = "AuditEvent", description = "One link of the organization's audit chain")
-    public record EventView(long sequence, Instant occurredAt, String actor, String actorType, String action,
-            @Nullable String target, @Nullable String sourceIp, String outcome, JsonObject details, String hash) {
+    public record EventView(long sequence, Instant occurredAt,
+            @Schema(description = AuditFilter.STORED_ACTOR) String actor,
+            @Nullable @Schema(description = AuditFilter.ACTOR_NAME) String actorName,
+            String actorType, String action, @Nullable String target,
+            @Nullable @Schema(description = AuditFilter.TARGET_NAME) String targetName,
+            @Nullable String sourceIp, String outcome, JsonObject details, String hash) {
 
-        static EventView of(AuditEvent e) {
-            return new EventView(e.sequence(), e.occurredAt(), e.actor(), e.actorType(), e.action(), e.target(),
-                    e.sourceIp(), e.outcome(), e.detailsJson(), e.hash());
+        static EventView of(AuditEntry entry) {
+            AuditEvent e = entry.event();
+            return new EventView(e.sequence(), e.occurredAt(), e.actor(), entry.actorName(), e.actorType(), e.action(),
+                    e.target(), entry.targetName(), e.sourceIp(), e.outcome(), e.detailsJson(), e.hash());
         }
     }
 

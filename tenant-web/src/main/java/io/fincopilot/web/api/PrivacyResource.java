@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Privacy requests: an archive of everything the organization has (tenant admins). */
 @ApplicationScoped
 @Path("privacy/exports")
-@Tag(name = "Privacy", description = "Exports of the organization's data")
+@Tag(name = "Privacy", description = "Exports of the organization's data, erasure of its people")
 public class PrivacyResource {
 
     private static final String NOT_FOUND = "The organization has no such export";

@@ -2,6 +2,7 @@ package io.fincopilot.web.console;
 
 import io.fincopilot.audit.boundary.AuditCsv;
 import io.fincopilot.audit.boundary.AuditLog;
+import io.fincopilot.audit.entity.AuditEntry;
 import io.fincopilot.audit.entity.AuditEvent;
 import io.fincopilot.audit.entity.ChainVerification;
 import io.fincopilot.platform.console.AuditFilterForm;
@@ -31,7 +32,7 @@ public class AuditView implements Serializable {
     transient CallerContext callers;
 
     private final AuditFilterForm filter = new AuditFilterForm();
-    private List<AuditEvent> events;
+    private List<AuditEntry> events;
     private String verdict;
 
     @PostConstruct
@@ -56,7 +57,7 @@ public class AuditView implements Serializable {
                 .stream(() -> new ByteArrayInputStream(csv)).build();
     }
 
-    public List<AuditEvent> getEvents() {
+    public List<AuditEntry> getEvents() {
         return events;
     }
 

@@ -1,6 +1,7 @@
 package io.fincopilot.web.console;
 
 import io.fincopilot.platform.console.ConsoleActions;
+import io.fincopilot.privacy.boundary.Erasures;
 import io.fincopilot.privacy.boundary.PrivacyExports;
 import io.fincopilot.security.CallerContext;
 import io.fincopilot.security.Permission;
@@ -14,7 +15,7 @@ import java.util.UUID;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 
-/** The tenant console's privacy page (decision 73): ask for an export, follow it, download it. */
+/** The tenant console's privacy page (decisions 73, 76): ask for an export, follow it, download it; erase a person. */
 @Named
 @ViewScoped
 public class PrivacyView implements Serializable {
@@ -23,7 +24,14 @@ public class PrivacyView implements Serializable {
     transient PrivacyExports exports;
 
     @Inject
+    transient Erasures erasures;
+
+    @Inject
     transient CallerContext callers;
+
+    private List<Erasures.Erasable> erasable = List.of();
+    private List<Erasures.Erasure> erased = List.of();
+    private String toErase;
 
     private List<PrivacyExports.Export> rows = List.of();
 
@@ -35,6 +43,43 @@ public class PrivacyView implements Serializable {
 
     public void refresh() {
         rows = exports.list(callers.tenant());
+        erasable = erasures.erasable(callers.tenant());
+        erased = erasures.ofOrganization(callers.tenant());
+    }
+
+    /** Erases the chosen person (decision 76): account, membership, keys, and their name from every record. */
+    public void erase() {
+        UUID chosen = erasable.stream().map(Erasures.Erasable::id).filter(id -> id.toString().equals(toErase)).findFirst()
+                .orElse(null);
+        if (chosen == null) {
+            ConsoleActions.error("Nobody erased", "choose the person to erase");
+            return;
+        }
+        String name = erasable.stream().filter(p -> p.id().equals(chosen)).map(Erasures.Erasable::username).findFirst()
+                .orElse("the person");
+        Erasures.Erasure erasure = ConsoleActions.run(() -> erasures.erasePerson(callers.tenant(), chosen, callers.require(),
+                callers.sourceIp()));
+        if (erasure != null) {
+            ConsoleActions.info("Erased", name + " is erased; the audit log keeps their acts as " + "p:" + erasure.person());
+            toErase = null;
+        }
+        refresh();
+    }
+
+    public List<Erasures.Erasable> getErasable() {
+        return erasable;
+    }
+
+    public List<Erasures.Erasure> getErased() {
+        return erased;
+    }
+
+    public String getToErase() {
+        return toErase;
+    }
+
+    public void setToErase(String toErase) {
+        this.toErase = toErase;
     }
 
     public void request() {
