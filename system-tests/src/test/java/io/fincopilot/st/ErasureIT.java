@@ -119,6 +119,35 @@ class ErasureIT {
     }
 
     @Test
+    void aUsernameGivenAgainAfterARemovalKeepsTheNewMembersRowsWhenTheOldOneIsErased() throws Exception {
+        Tenants.Tenant tenant = Tenants.create("erasereuse");
+        Api admin = tenant.asAdmin();
+        KeycloakAdmin keycloak = new KeycloakAdmin(STACK);
+        var first = ok(() -> admin.people().invitePerson(Tenants.person("bob", "bob.one@erasereuse.test")
+                .role(NewPerson.RoleEnum.ANALYST))).getPerson();
+        String password = "Pw-" + UUID.randomUUID();
+        keycloak.setPassword(first.getUsername(), password);
+        Api asFirst = Api.as(STACK.passwordGrant(first.getUsername(), password, null).getString("access_token"));
+        UUID firstDocument = IngestionIT.upload(asFirst, "first.txt", IngestionIT.longText(1, "first bo"));
+        ok(() -> admin.people().removePerson(first.getId()));
+        IngestionIT.sleep(5); // the next membership begins strictly later
+        var second = ok(() -> admin.people().invitePerson(Tenants.person("bob", "bob.two@erasereuse.test")
+                .role(NewPerson.RoleEnum.ANALYST))).getPerson();
+        assertEquals(first.getUsername(), second.getUsername(), "the same username, given again");
+        keycloak.setPassword(second.getUsername(), password);
+        Api asSecond = Api.as(STACK.passwordGrant(second.getUsername(), password, null).getString("access_token"));
+        UUID secondDocument = IngestionIT.upload(asSecond, "second.txt", IngestionIT.longText(1, "second bo"));
+
+        ok(() -> admin.privacy().erasePerson(new PersonErasureRequest().person(first.getId())));
+        assertEquals("p:" + first.getId(), ok(() -> admin.documents().getDocument(firstDocument)).getCreatedBy());
+        assertEquals(second.getUsername(), ok(() -> admin.documents().getDocument(secondDocument)).getCreatedBy(),
+                "the new member's document is theirs still");
+        assertEquals(0, occurrences("bob.one@erasereuse.test"));
+        assertEquals(1, occurrences("bob.two@erasereuse.test"), "the new member's e-mail stays");
+        ok(() -> asSecond.me().getMe());
+    }
+
+    @Test
     void anOrganizationErasedWhileIngestingLeavesNothingButItsInvoicesAndItsReport() throws Exception {
         Tenants.Tenant tenant = Tenants.create("erasetenant");
         Api admin = tenant.asAdmin();
@@ -286,7 +315,7 @@ class ErasureIT {
                 .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    private static S3Client s3() {
+    static S3Client s3() {
         return S3Client.builder().endpointOverride(URI.create(STACK.env("S3_ENDPOINT"))).region(Region.US_EAST_1)
                 .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .build();

@@ -104,6 +104,19 @@ class PrivacyIT {
             assertEquals(1, s.executeUpdate());
         }
         refused(410, () -> admin.privacy().downloadExport(export.getId()));
+        // The sweep (every three seconds on the test stack) then deletes the archive from S3 and says so.
+        Instant sweep = Instant.now().plus(Duration.ofSeconds(60));
+        while (ok(() -> admin.privacy().getExport(export.getId())).getStatus() != Export.StatusEnum.EXPIRED) {
+            if (Instant.now().isAfter(sweep)) {
+                fail("the expired archive was not swept within a minute");
+            }
+            IngestionIT.sleep(500);
+        }
+        String key = "exports/" + tenant.id() + "/" + export.getId() + ".zip";
+        try (software.amazon.awssdk.services.s3.S3Client s3 = ErasureIT.s3()) {
+            var left = s3.listObjectVersions(b -> b.bucket(STACK.env("S3_BUCKET")).prefix(key));
+            assertTrue(left.versions().isEmpty() && left.deleteMarkers().isEmpty(), "the archive is gone from S3: " + left);
+        }
     }
 
     private static String text(Map<String, byte[]> entries, String name) {

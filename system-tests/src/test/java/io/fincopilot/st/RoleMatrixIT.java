@@ -68,7 +68,7 @@ class RoleMatrixIT {
         assertFalse(operations.isEmpty());
         assertFalse(operations.stream().anyMatch(o -> o.permissions().isEmpty()), "every operation names its permissions");
 
-        Tenants.Tenant tenant = Tenants.create("matrix");
+        Tenants.Tenant tenant = Tenants.create("matrix", "enterprise"); // its rate limit outlasts every operation × credential
         String admin = tenant.adminToken();
         Map<String, String> credentials = new LinkedHashMap<>();
         Map<String, Set<String>> granted = new LinkedHashMap<>();

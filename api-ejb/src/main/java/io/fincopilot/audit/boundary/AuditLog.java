@@ -107,7 +107,13 @@ public class AuditLog {
             query.setParameter(2, tenantOrNull);
         }
         List<?> ids = query.getResultList();
-        return ids.isEmpty() ? actor : ids.stream().map(id -> Caller.pseudonym(uuid(id))).collect(Collectors.joining(" "));
+        if (!ids.isEmpty()) {
+            return ids.stream().map(id -> Caller.pseudonym(uuid(id))).collect(Collectors.joining(" "));
+        }
+        // What names no member now may name an erased one: kept only when it is plainly not a person's name.
+        boolean notAPerson = actor.startsWith(Caller.PSEUDONYM_PREFIX) || actor.startsWith("key:")
+                || actor.startsWith("service-account-");
+        return notAPerson ? actor : "(a name of no current member)";
     }
 
     /** Whether the chain belongs to an organization that still exists (an erased one's is gone, decision 76). */

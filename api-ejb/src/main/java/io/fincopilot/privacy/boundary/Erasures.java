@@ -100,6 +100,10 @@ public class Erasures {
      */
     @RolesAllowed(Permission.PRIVACY_MANAGE_NAME)
     public Erasure erasePerson(TenantId tenant, UUID personId, Caller by, String sourceIp) {
+        // The organization's row first: erasures of its people, and export requests (which take it shared), wait
+        // for each other, so two admins cannot erase each other and no export starts reading the name meanwhile.
+        em.createNativeQuery("select count(*) from (select 1 from organizations where id = ?1 for update) o")
+                .setParameter(1, tenant.value()).getSingleResult();
         Person person = TenantPartition.bind(em, tenant).find(Person.class, personId, LockModeType.PESSIMISTIC_WRITE);
         if (person == null || "erased".equals(person.status())) {
             throw ProblemException.notFound("person " + personId);
@@ -118,15 +122,23 @@ public class Erasures {
         keycloak.deletePerson(person.keycloakUserId());
         String name = person.username();
         String pseudonym = Caller.pseudonym(personId);
+        // A username freed by a removal can be given to someone new: each membership owns the rows written under
+        // the name from the time it began until the next membership of that name began.
+        Instant[] window = window(tenant, person);
         Map<String, Object> rewritten = new LinkedHashMap<>();
-        int keys = em.createNativeQuery("delete from api_keys where tenant_id = ?1 and created_by = ?2")
-                .setParameter(1, tenant.value()).setParameter(2, name).executeUpdate();
-        for (String column : List.of("documents.created_by", "document_versions.created_by", "questions.asked_by",
-                "api_keys.revoked_by", "privacy_exports.requested_by")) {
+        int keys = em.createNativeQuery("delete from api_keys where tenant_id = ?1 and created_by = ?2 "
+                + "and created_at >= ?3 and created_at < ?4").setParameter(1, tenant.value()).setParameter(2, name)
+                .setParameter(3, NativeValues.timestamptz(window[0])).setParameter(4, NativeValues.timestamptz(window[1]))
+                .executeUpdate();
+        for (String column : List.of("documents.created_by.created_at", "document_versions.created_by.created_at",
+                "questions.asked_by.asked_at", "api_keys.revoked_by.revoked_at", "privacy_exports.requested_by.requested_at")) {
             String[] c = column.split("\\.");
-            int n = em.createNativeQuery("update " + c[0] + " set " + c[1] + " = ?3 where tenant_id = ?1 and " + c[1] + " = ?2")
-                    .setParameter(1, tenant.value()).setParameter(2, name).setParameter(3, pseudonym).executeUpdate();
-            rewritten.put(column, (long) n);
+            int n = em.createNativeQuery("update " + c[0] + " set " + c[1] + " = ?3 where tenant_id = ?1 and " + c[1] + " = ?2 "
+                    + "and " + c[2] + " >= ?4 and " + c[2] + " < ?5")
+                    .setParameter(1, tenant.value()).setParameter(2, name).setParameter(3, pseudonym)
+                    .setParameter(4, NativeValues.timestamptz(window[0])).setParameter(5, NativeValues.timestamptz(window[1]))
+                    .executeUpdate();
+            rewritten.put(c[0] + "." + c[1], (long) n);
         }
         int archives = 0;
         for (Object key : em.createNativeQuery("update privacy_exports set status = 'EXPIRED', expires_at = now() "
@@ -190,11 +202,32 @@ public class Erasures {
     @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
     public Erasure eraseOrganization(TenantId tenant, Caller by, String sourceIp) {
         Organization organization = em.find(Organization.class, tenant.value(), LockModeType.PESSIMISTIC_WRITE);
-        if (organization == null) {
+        List<?> failed = em.createNativeQuery("select id from erasures where tenant_id = ?1 and kind = 'ORGANIZATION' "
+                + "and status = 'FAILED' order by requested_at desc limit 1 for update").setParameter(1, tenant.value()).getResultList();
+        if (organization == null && failed.isEmpty()) {
             throw ProblemException.notFound("organization " + tenant);
         }
-        if (organization.status() != OrganizationStatus.CLOSED) {
+        if (organization != null && organization.status() != OrganizationStatus.CLOSED) {
             throw ProblemException.conflict("only a closed organization can be erased; close it first");
+        }
+        if (!em.createNativeQuery("select 1 from erasures where tenant_id = ?1 and kind = 'ORGANIZATION' and status <> 'FAILED'")
+                .setParameter(1, tenant.value()).getResultList().isEmpty()) {
+            throw ProblemException.conflict("the organization's erasure is under way or done");
+        }
+        if (organization != null && !em.createNativeQuery("select 1 from privacy_exports where tenant_id = ?1 "
+                + "and status in ('QUEUED', 'BUILDING')").setParameter(1, tenant.value()).getResultList().isEmpty()) {
+            throw ProblemException.conflict("an export of the organization is being built; erase it when the export has finished");
+        }
+        if (!failed.isEmpty()) {
+            // Every step is safe to run again, and the accounts to delete were recorded the first time.
+            UUID id = NativeValues.uuid(failed.get(0));
+            em.createNativeQuery("update erasures set status = 'RUNNING', step = 'queued', failure = null where id = ?1")
+                    .setParameter(1, id).executeUpdate();
+            audit.record(AuditEvent.PLATFORM_CHAIN, new Act(by.actor(), by.kind().name().toLowerCase(Locale.ROOT),
+                    "organization.erasure-resumed", "organization:" + tenant.value(), sourceIp, Act.Outcome.SUCCESS,
+                    Map.of("erasure", id.toString())));
+            queue.enqueueErasure(id);
+            return get("where id = ?1", id);
         }
         Set<String> accounts = new LinkedHashSet<>();
         if (organization.keycloakGroupId() != null) {
@@ -203,11 +236,6 @@ public class Erasures {
         for (Object account : em.createNativeQuery("select coalesce(keycloak_user_id, subject) from people "
                 + "where tenant_id = ?1 and status <> 'ERASED'").setParameter(1, tenant.value()).getResultList()) {
             accounts.add((String) account);
-        }
-        // Under the organization's row lock: a second request waits here and then sees the first one.
-        if (!em.createNativeQuery("select 1 from erasures where tenant_id = ?1 and kind = 'ORGANIZATION' and status <> 'FAILED'")
-                .setParameter(1, tenant.value()).getResultList().isEmpty()) {
-            throw ProblemException.conflict("the organization's erasure is under way or done");
         }
         UUID id = UUID.randomUUID();
         try {
@@ -258,6 +286,26 @@ public class Erasures {
         }
         organizations.verify(id);
         return get(id);
+    }
+
+    /**
+     * When the person's rows may have been written: from the start of their membership, if an earlier membership had
+     * the same username (else from the beginning), until a later one of that username began (else for ever).
+     */
+    private Instant[] window(TenantId tenant, Person person) {
+        Instant from = Instant.parse("0001-01-01T00:00:00Z");
+        Instant to = Instant.parse("9999-12-31T00:00:00Z");
+        for (Object row : em.createNativeQuery("select first_seen_at from people where tenant_id = ?1 and username = ?2 "
+                + "and id <> ?3").setParameter(1, tenant.value()).setParameter(2, person.username())
+                .setParameter(3, person.id()).getResultList()) {
+            Instant other = NativeValues.instant(row);
+            if (other.isAfter(person.firstSeenAt())) {
+                to = other.isBefore(to) ? other : to;
+            } else {
+                from = person.firstSeenAt();
+            }
+        }
+        return new Instant[] {from, to};
     }
 
     private long otherAdmins(TenantId tenant, UUID personId) {

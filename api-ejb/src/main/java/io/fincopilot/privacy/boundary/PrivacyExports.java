@@ -65,6 +65,10 @@ public class PrivacyExports {
     /** Asks for an export; one may be under way at a time (409 while another is). */
     @RolesAllowed(Permission.PRIVACY_MANAGE_NAME)
     public Export request(TenantId tenant, Caller by, String sourceIp) {
+        // Shared on the organization's row: an erasure of one of its people (which holds it exclusively) is not
+        // under way while the export is asked for, so the archive cannot read a name being erased.
+        em.createNativeQuery("select count(*) from (select 1 from organizations where id = ?1 for share) o")
+                .setParameter(1, tenant.value()).getSingleResult();
         UUID id = UUID.randomUUID();
         try {
             em.createNativeQuery("insert into privacy_exports (id, tenant_id, requested_by, status, requested_at) "

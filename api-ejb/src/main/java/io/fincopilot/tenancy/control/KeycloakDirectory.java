@@ -216,8 +216,16 @@ public class KeycloakDirectory {
     }
 
     public List<String> groupMembers(String groupId) {
-        return call("list the organization's accounts", () -> realm().groups().group(groupId).members(0, 10_000)
-                .stream().map(UserRepresentation::getId).toList());
+        return call("list the organization's accounts", () -> {
+            List<String> members = new java.util.ArrayList<>();
+            for (int first = 0; ; first += 1_000) {
+                List<UserRepresentation> page = realm().groups().group(groupId).members(first, 1_000);
+                page.forEach(u -> members.add(u.getId()));
+                if (page.size() < 1_000) {
+                    return members;
+                }
+            }
+        });
     }
 
     public boolean usernameTaken(String username) {
