@@ -134,6 +134,23 @@ class StaffConsoleIT {
         assertTrue(own.contains(invoice.getNumber()) && own.contains(invoice.getTotal()), own);
     }
 
+    @Test
+    void aPlatformAdminErasesAClosedOrganizationAndReadsTheReport() {
+        Tenants.Tenant tenant = Tenants.create("uierased");
+        Api.ok(() -> Tenants.platformAdmin().organizations().closeOrganization(tenant.id()));
+        logInAsStaff("platform-admin");
+        showOnly(tenant);
+        browser.driver().findElement(By.id(row("erase"))).click();
+        browser.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Erasure started"));
+        browser.driver().findElement(By.id("nav-erasures")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(120))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("erasures-form:erasures")).getText().contains(tenant.id() + "")
+                        && d.findElement(By.id("erasures-form:erasures")).getText().contains("\"clean\":true"));
+        assertFalse(browser.driver().findElements(By.cssSelector(".verify")).isEmpty(), "platform admins can check again");
+    }
+
     private void logInAsStaff(String role) {
         String username = Tenants.unique(role);
         String password = "Pw-" + UUID.randomUUID();
