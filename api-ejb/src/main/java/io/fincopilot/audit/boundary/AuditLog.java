@@ -16,6 +16,7 @@ import io.fincopilot.audit.entity.ChainVerification;
 import io.fincopilot.security.Caller;
 import io.fincopilot.security.Permission;
 import io.fincopilot.security.Role;
+import io.fincopilot.tenancy.control.ExistingOrganizations;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -119,7 +120,7 @@ public class AuditLog {
     /** Whether the chain belongs to an organization that still exists (an erased one's is gone, decision 76). */
     @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.SUPPORT_NAME})
     public boolean organizationExists(UUID tenant) {
-        return !em.createNativeQuery("select 1 from organizations where id = ?1").setParameter(1, tenant).getResultList().isEmpty();
+        return ExistingOrganizations.among(em, Set.of(tenant)).contains(tenant);
     }
 
     private static Optional<UUID> pseudonym(String actor) {

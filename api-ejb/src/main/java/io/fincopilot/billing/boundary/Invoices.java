@@ -182,12 +182,7 @@ public class Invoices {
             java.util.function.BiConsumer<UUID, Act> record) {
         Set<UUID> tenants = new LinkedHashSet<>();
         invoices.forEach(i -> tenants.add(i.tenant()));
-        Set<UUID> existing = new java.util.HashSet<>();
-        if (!tenants.isEmpty()) {
-            String ids = tenants.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
-            em.createNativeQuery("select id from organizations where id = any(cast(?1 as uuid[]))").setParameter(1, ids)
-                    .getResultList().forEach(id -> existing.add(io.fincopilot.persistence.NativeValues.uuid(id)));
-        }
+        Set<UUID> existing = io.fincopilot.tenancy.control.ExistingOrganizations.among(em, tenants);
         for (UUID tenant : tenants) {
             // An erased organization's kept invoices (decision 76): its chain is gone, the platform's records the look.
             record.accept(existing.contains(tenant) ? tenant : AuditEvent.PLATFORM_CHAIN, new Act(by.actor(), by.kind().name().toLowerCase(Locale.ROOT), action, "organization:" + tenant,

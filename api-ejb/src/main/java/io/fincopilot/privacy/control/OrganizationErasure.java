@@ -78,7 +78,7 @@ public class OrganizationErasure {
 
     /** Runs an erasure to its end: done with a report, or failed with the step and the reason. Never throws. */
     public void run(UUID id) {
-        Target target = self.target(id);
+        Target target = self.target(id, true);
         if (target == null) {
             return;
         }
@@ -150,7 +150,7 @@ public class OrganizationErasure {
 
     /** Checks again what is left of an erased organization; answers the new report, which is kept. */
     public JsonObject verify(UUID id) {
-        Target target = self.anyTarget(id);
+        Target target = self.target(id, false);
         JsonObject report = check(id, target, null, 0, 0);
         self.finish(id, report);
         return report;
@@ -196,21 +196,16 @@ public class OrganizationErasure {
         return report.build();
     }
 
-    /** The erasure's target while it runs; null when it is not running. */
+    /** An organization's erasure's target (only while it runs, if asked so); null when there is none. */
     @Transactional(TxType.REQUIRES_NEW)
-    public Target target(UUID id) {
+    public Target target(UUID id, boolean runningOnly) {
         List<?> rows = em.createNativeQuery("select tenant_id, keycloak_group, keycloak_users from erasures "
-                + "where id = ?1 and kind = 'ORGANIZATION' and status = 'RUNNING'").setParameter(1, id).getResultList();
-        return rows.isEmpty() ? null : target((Object[]) rows.get(0));
-    }
-
-    @Transactional(TxType.REQUIRES_NEW)
-    public Target anyTarget(UUID id) {
-        return target((Object[]) em.createNativeQuery("select tenant_id, keycloak_group, keycloak_users from erasures "
-                + "where id = ?1 and kind = 'ORGANIZATION'").setParameter(1, id).getSingleResult());
-    }
-
-    private static Target target(Object[] row) {
+                + "where id = ?1 and kind = 'ORGANIZATION'" + (runningOnly ? " and status = 'RUNNING'" : ""))
+                .setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = (Object[]) rows.get(0);
         String users = (String) row[2];
         return new Target(new TenantId(NativeValues.uuid(row[0])), (String) row[1],
                 users == null || users.isEmpty() ? List.of() : Arrays.asList(users.split(",")));
@@ -237,12 +232,8 @@ public class OrganizationErasure {
                 + "for update) v").setParameter(1, tenant.value()).getSingleResult();
         em.createNativeQuery("select count(*) from (select 1 from documents where tenant_id = ?1 order by id for update) d")
                 .setParameter(1, tenant.value()).getSingleResult();
-        JsonObject result;
-        String json = (String) em.createNativeQuery("select cast(erase_organization(?1) as text)")
-                .setParameter(1, tenant.value()).getSingleResult();
-        try (var reader = Json.createReader(new StringReader(json))) {
-            result = reader.readObject();
-        }
+        JsonObject result = json((String) em.createNativeQuery("select cast(erase_organization(?1) as text)")
+                .setParameter(1, tenant.value()).getSingleResult());
         JsonObject rows = result.getJsonObject("rows");
         audit.record(AuditEvent.PLATFORM_CHAIN, new Act("privacy", "system", ErasedChains.ACTION,
                 ErasedChains.TARGET_PREFIX + tenant.value(), null, Act.Outcome.SUCCESS,
@@ -286,9 +277,12 @@ public class OrganizationErasure {
 
     @Transactional(TxType.REQUIRES_NEW)
     public JsonObject leftovers(TenantId tenant) {
-        String json = (String) em.createNativeQuery("select cast(organization_leftovers(?1) as text)")
-                .setParameter(1, tenant.value()).getSingleResult();
-        try (var reader = Json.createReader(new StringReader(json))) {
+        return json((String) em.createNativeQuery("select cast(organization_leftovers(?1) as text)")
+                .setParameter(1, tenant.value()).getSingleResult());
+    }
+
+    private static JsonObject json(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
             return reader.readObject();
         }
     }

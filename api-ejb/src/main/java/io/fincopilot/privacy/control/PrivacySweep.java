@@ -9,7 +9,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -67,7 +66,7 @@ public class PrivacySweep {
             if (!forgotten.isEmpty()) {
                 LOG.info(() -> "dropped from memory the erased organizations " + forgotten);
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "looking for erased organizations in memory failed; the next turn tries again", e);
         }
         try {

@@ -1,26 +1,26 @@
 package io.fincopilot.privacy.control;
 
 import io.fincopilot.answers.control.AnswerCache;
+import io.fincopilot.persistence.NativeValues;
 import io.fincopilot.retrieval.control.RetrievalIndexes;
 import io.fincopilot.retrieval.control.SearchScope;
+import io.fincopilot.tenancy.control.ExistingOrganizations;
 import io.fincopilot.tenancy.control.TenantMemory;
 import io.fincopilot.tenancy.entity.Organization;
 import io.fincopilot.tenancy.entity.TenantId;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceUnit;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 
 /**
  * What this instance keeps in memory per organization: the built-in vector index, the document
@@ -30,8 +30,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class TenantMemories {
 
-    @Resource(lookup = "jdbc/fincopilot")
-    DataSource dataSource;
+    @PersistenceContext(unitName = "fincopilot")
+    EntityManager em;
 
     @Inject
     RetrievalIndexes indexes;
@@ -59,30 +59,18 @@ public class TenantMemories {
     }
 
     /** Drops every organization held that no longer exists; answers which. */
-    public Set<TenantId> sweep() throws SQLException {
+    @Transactional(TxType.REQUIRES_NEW) // the scheduled sweep runs outside any; its queries need one
+    public Set<TenantId> sweep() {
         Set<TenantId> held = new HashSet<>();
         all().forEach(m -> held.addAll(m.held()));
-        Set<TenantId> gone = new HashSet<>(held);
-        try (Connection db = dataSource.getConnection()) {
-            if (!held.isEmpty()) {
-                try (PreparedStatement existing = db.prepareStatement("select id from organizations where id = any(?)")) {
-                    existing.setArray(1, db.createArrayOf("uuid", held.stream().map(TenantId::value).toArray(UUID[]::new)));
-                    try (ResultSet rs = existing.executeQuery()) {
-                        while (rs.next()) {
-                            gone.remove(new TenantId(rs.getObject(1, UUID.class)));
-                        }
-                    }
-                }
-            }
-            // The entity cache cannot be listed: the organizations erased this week leave it by id.
-            try (PreparedStatement erased = db.prepareStatement("select tenant_id from erasures where kind = 'ORGANIZATION' "
-                    + "and finished_at > now() - interval '7 days'"); ResultSet rs = erased.executeQuery()) {
-                while (rs.next()) {
-                    entities.getCache().evict(Organization.class, rs.getObject(1, UUID.class));
-                }
-            }
+        Set<UUID> existing = ExistingOrganizations.among(em, held.stream().map(TenantId::value).toList());
+        Set<TenantId> gone = held.stream().filter(t -> !existing.contains(t.value())).collect(Collectors.toUnmodifiableSet());
+        // The entity cache cannot be listed: the organizations erased this week leave it by id.
+        for (Object tenant : em.createNativeQuery("select tenant_id from erasures where kind = 'ORGANIZATION' "
+                + "and finished_at > now() - interval '7 days'").getResultList()) {
+            entities.getCache().evict(Organization.class, NativeValues.uuid(tenant));
         }
         gone.forEach(this::forget);
-        return gone.stream().collect(Collectors.toUnmodifiableSet());
+        return gone;
     }
 }
