@@ -119,6 +119,28 @@ class ErasureIT {
     }
 
     @Test
+    void aBadErasureRequestIsA400ProblemAndErasesNobody() {
+        Tenants.Tenant tenant = Tenants.create("erasebad");
+        String admin = tenant.adminToken();
+        UUID person = ok(() -> Api.as(admin).people().invitePerson(Tenants.person("carol", "carol@erasebad.test"))).getPerson().getId();
+        String valid = "{\"person\":\"" + person + "\"}";
+        List<String> bodies = new ArrayList<>(List.of("{\"person\":\"nope\"}", "{\"person\":5}",
+                "{\"person\":\"a\\u0000b\"}", "{}", "[]", "{\"person\":\"" + "9".repeat(600_000) + "\"}"));
+        for (int length = 1; length < valid.length(); length++) {
+            bodies.add(valid.substring(0, length));
+        }
+        for (String body : bodies) {
+            var answer = STACK.postJson("/api/v1/privacy/erasures", admin, body);
+            assertTrue(answer.statusCode() == 400 || answer.statusCode() == 413, body.length() + " " + answer.statusCode() + " "
+                    + answer.body());
+            assertTrue(answer.body().contains("\"status\":" + answer.statusCode()), "a problem document: " + answer.body());
+        }
+        assertEquals(List.of(), ok(() -> Api.as(admin).privacy().listErasures()), "nobody was erased");
+        assertEquals("active", ok(() -> Api.as(admin).people().getPerson(person)).getStatus());
+        refused(404, () -> Api.as(admin).privacy().getErasure(UUID.randomUUID()));
+    }
+
+    @Test
     void aUsernameGivenAgainAfterARemovalKeepsTheNewMembersRowsWhenTheOldOneIsErased() throws Exception {
         Tenants.Tenant tenant = Tenants.create("erasereuse");
         Api admin = tenant.asAdmin();
@@ -217,7 +239,7 @@ class ErasureIT {
         assertFalse(keycloak.groupExists("tenant-" + tenant.slug()), "and its group");
         assertEquals(401, STACK.get("/api/v1/me", secret).statusCode(), "its key is refused");
         refused(404, () -> platform.organizations().getOrganization(tenant.id()));
-        refused(404, () -> platform.organizations().eraseOrganization(tenant.id()));
+        refused(409, () -> platform.organizations().eraseOrganization(tenant.id())); // done already
 
         // The audit trail: the chain went with the organization, as the platform's chain records.
         ChainVerification verdict = ok(() -> platform.staffAudit().verifyAllAuditChains()).stream()

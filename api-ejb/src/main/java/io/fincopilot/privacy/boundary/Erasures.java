@@ -204,15 +204,16 @@ public class Erasures {
         Organization organization = em.find(Organization.class, tenant.value(), LockModeType.PESSIMISTIC_WRITE);
         List<?> failed = em.createNativeQuery("select id from erasures where tenant_id = ?1 and kind = 'ORGANIZATION' "
                 + "and status = 'FAILED' order by requested_at desc limit 1 for update").setParameter(1, tenant.value()).getResultList();
+        // Asked again, an erasure under way or done is a conflict, whether or not its rows are gone yet.
+        if (!em.createNativeQuery("select 1 from erasures where tenant_id = ?1 and kind = 'ORGANIZATION' and status <> 'FAILED'")
+                .setParameter(1, tenant.value()).getResultList().isEmpty()) {
+            throw ProblemException.conflict("the organization's erasure is under way or done");
+        }
         if (organization == null && failed.isEmpty()) {
             throw ProblemException.notFound("organization " + tenant);
         }
         if (organization != null && organization.status() != OrganizationStatus.CLOSED) {
             throw ProblemException.conflict("only a closed organization can be erased; close it first");
-        }
-        if (!em.createNativeQuery("select 1 from erasures where tenant_id = ?1 and kind = 'ORGANIZATION' and status <> 'FAILED'")
-                .setParameter(1, tenant.value()).getResultList().isEmpty()) {
-            throw ProblemException.conflict("the organization's erasure is under way or done");
         }
         if (organization != null && !em.createNativeQuery("select 1 from privacy_exports where tenant_id = ?1 "
                 + "and status in ('QUEUED', 'BUILDING')").setParameter(1, tenant.value()).getResultList().isEmpty()) {
