@@ -32,6 +32,10 @@ keycloak_start() {
   # The realm, with this stack's console URL and API client secret put in.
   mkdir -p "$dir/data/import"
   (umask 077 && keycloak_realm_file >"$dir/data/import/fincopilot-realm.json")
+  # Keycloak's pool keeps connections PostgreSQL closed (a restart, a fail-over) and answered every login
+  # with an error until each dead one had been tried: it now checks a connection before lending it.
+  printf '%s\n' 'quarkus.datasource.jdbc.validate-on-borrow=true' \
+    'quarkus.datasource.jdbc.background-validation-interval=10S' >"$dir/conf/quarkus.properties"
   step "starting Keycloak on $KEYCLOAK_URL"
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$KEYCLOAK_ADMIN_PASSWORD" \
   KC_DB_PASSWORD="$PG_KEYCLOAK_PASSWORD" JAVA_OPTS_KC_HEAP="-Xms128m -Xmx768m" \

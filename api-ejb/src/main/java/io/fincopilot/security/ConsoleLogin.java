@@ -28,7 +28,11 @@ import io.fincopilot.audit.boundary.AuditTrail;
 import io.fincopilot.audit.entity.Act;
 import io.fincopilot.audit.entity.AuditEvent;
 import io.fincopilot.tenancy.entity.TenantId;
+import io.fincopilot.platform.outage.Dependency;
+import io.fincopilot.platform.problem.Problem;
+import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.platform.web.ClientAddress;
+import jakarta.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +41,8 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.net.URI;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Browser login to the consoles: OpenID Connect authorization code flow with PKCE (S256) against
@@ -48,6 +54,7 @@ public class ConsoleLogin {
 
     public static final String CALLBACK_PATH = "/oidc/callback";
     public static final String LOGOUT_PATH = "/logout";
+    private static final Logger LOG = Logger.getLogger(ConsoleLogin.class.getName());
     static final String CALLER = ConsoleLogin.class.getName() + ".caller";
     private static final String PENDING = ConsoleLogin.class.getName() + ".pending";
     private static final String ID_TOKEN = ConsoleLogin.class.getName() + ".idToken";
@@ -67,13 +74,23 @@ public class ConsoleLogin {
     @Inject
     Admission admission;
 
+    @Inject
+    SignInProbe signIn;
+
     private volatile OIDCProviderMetadata provider;
 
     private record Pending(State state, Nonce nonce, CodeVerifier verifier, String returnTo) implements Serializable {
     }
 
-    /** Starts a login and answers where to send the browser. */
+    /**
+     * Starts a login and answers where to send the browser. While Keycloak cannot be reached the
+     * browser is not sent to it (where it would meet a connection error): the console says plainly
+     * that sign-in is unavailable, with {@code Retry-After}.
+     */
     public URI start(HttpServletRequest req) throws InvalidCredentialException {
+        if (!signIn.reachable()) {
+            throw signInUnavailable(null);
+        }
         CodeVerifier verifier = new CodeVerifier();
         Pending pending = new Pending(new State(), new Nonce(), verifier, returnTo(req));
         req.getSession(true).setAttribute(PENDING, pending);
@@ -115,9 +132,22 @@ public class ConsoleLogin {
             return pending.returnTo();
         } catch (InvalidCredentialException e) {
             throw e;
+        } catch (IOException e) {
+            throw signInUnavailable(e);
         } catch (Exception e) {
             throw new InvalidCredentialException("the login could not be completed: " + e.getMessage(), e);
         }
+    }
+
+    private static ProblemException signInUnavailable(Throwable cause) {
+        if (cause != null) {
+            LOG.log(Level.WARNING, "Keycloak could not be reached to complete a login", cause);
+        }
+        int retryAfter = Dependency.IDENTITY.retryAfterSeconds();
+        return new ProblemException(Problem.of(503, "sign-in-unavailable", "Sign-in is unavailable",
+                "the identity provider (Keycloak) cannot be reached, so nobody can sign in to the console right now; "
+                + "try again in a minute. API keys keep working.")
+                .with("retryAfter", Json.createValue(retryAfter)));
     }
 
     /** Ends the console session and answers Keycloak's logout address, which comes back here. */
@@ -178,8 +208,10 @@ public class ConsoleLogin {
             try {
                 current = OIDCProviderMetadata.resolve(new Issuer(keycloak.issuer()));
                 provider = current;
+            } catch (IOException e) {
+                throw signInUnavailable(e);
             } catch (Exception e) {
-                throw new InvalidCredentialException("Keycloak is not reachable to log in", e);
+                throw new InvalidCredentialException("Keycloak's login settings could not be read", e);
             }
         }
         return current;

@@ -4,6 +4,7 @@ import io.fincopilot.keys.control.KeySecret;
 import io.fincopilot.platform.RequestId;
 import io.fincopilot.platform.PlatformMetrics;
 import io.fincopilot.platform.problem.Problem;
+import io.fincopilot.platform.outage.Outages;
 import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.ratelimit.RateLimit;
 import io.fincopilot.platform.web.ClientAddress;
@@ -106,8 +107,18 @@ public abstract class FincopilotAuthentication {
             if (e.getCause() instanceof ProblemException p) {
                 return refuse(req, res, path, p.problem(), ctx);
             }
-            throw e;
+            return refuseIfOutage(req, res, path, e, ctx);
+        } catch (RuntimeException e) {
+            return refuseIfOutage(req, res, path, e, ctx);
         }
+    }
+
+    /** A credential that cannot be checked because a dependency is down is a 503, not a failed login. */
+    private AuthStatus refuseIfOutage(HttpServletRequest req, HttpServletResponse res, String path, RuntimeException e,
+            AuthenticationContext ctx) {
+        Problem outage = Outages.problem(e).orElseThrow(() -> e);
+        LOG.log(Level.WARNING, "a credential could not be checked: " + outage.detail(), e);
+        return refuse(req, res, path, outage, ctx);
     }
 
     private Admission.Admitted admit(String credential, HttpServletRequest req, boolean api)
@@ -165,6 +176,7 @@ public abstract class FincopilotAuthentication {
             AuthenticationContext ctx) {
         metrics.refused(problem.type());
         res.setStatus(problem.status());
+        Outages.retryAfter(problem).ifPresent(seconds -> res.setHeader("Retry-After", seconds));
         res.setCharacterEncoding("UTF-8");
         try {
             if (isApiPath(path)) {
@@ -175,7 +187,7 @@ public abstract class FincopilotAuthentication {
                 res.getWriter().write(problem.toJson(path, RequestId.current()).toString());
             } else {
                 var session = req.getSession(false);
-                if (session != null) {
+                if (session != null && problem.status() < 500) {
                     session.invalidate();
                 }
                 res.setContentType("text/html");

@@ -7,6 +7,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.MalformedURLException;
+import java.time.Duration;
 
 /** The application's verifier of Keycloak access tokens, with the realm's keys fetched and cached. */
 @ApplicationScoped
@@ -21,8 +22,12 @@ public class TokenVerifier {
     void init() {
         JWKSource<SecurityContext> keys;
         try {
+            // Kept for five minutes and refreshed ahead of time; while Keycloak cannot be reached the
+            // last keys it published stay good for a day, so tokens it issued keep verifying (decision 77).
             keys = JWKSourceBuilder.<SecurityContext>create(keycloak.jwksUri().toURL())
                     .retrying(true)
+                    .refreshAheadCache(true)
+                    .outageTolerant(Duration.ofDays(1).toMillis())
                     .build();
         } catch (MalformedURLException e) {
             throw new IllegalStateException("bad Keycloak JWKS URL " + keycloak.jwksUri(), e);

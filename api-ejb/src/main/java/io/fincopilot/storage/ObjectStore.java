@@ -3,9 +3,14 @@ package io.fincopilot.storage;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.fincopilot.platform.outage.Dependency;
+import io.fincopilot.platform.outage.DependencyUnavailable;
+import io.fincopilot.platform.outage.Guarded;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Function;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -15,12 +20,19 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
-/** The application's one S3 client (thread-safe, pooled), configured from {@link StorageSettings}. */
+/**
+ * The application's one S3 client (thread-safe, pooled), configured from {@link StorageSettings}.
+ * Every use goes through {@link #call}, behind the storage circuit; only the readiness check reads
+ * the client directly, so it sees S3 as it is.
+ */
 @ApplicationScoped
 public class ObjectStore {
 
     @Inject
     StorageSettings settings;
+
+    @Inject
+    Guarded guarded;
 
     private S3Client client;
 
@@ -42,8 +54,22 @@ public class ObjectStore {
         client.close();
     }
 
+    /** For the readiness check alone: S3 as it is, without the circuit. */
     public S3Client client() {
         return client;
+    }
+
+    /**
+     * Runs an S3 call behind the storage circuit: S3 unreachable, failing on its side or its circuit
+     * open is a {@link DependencyUnavailable} (a 503); S3 refusing the request itself (a 404, a 403)
+     * is its own exception, as before.
+     */
+    public <T> T call(Function<S3Client, T> action) {
+        try {
+            return guarded.storage(() -> action.apply(client));
+        } catch (CircuitBreakerOpenException e) {
+            throw new DependencyUnavailable(Dependency.STORAGE, e);
+        }
     }
 
     public String bucket() {

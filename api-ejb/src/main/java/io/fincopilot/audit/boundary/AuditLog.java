@@ -35,6 +35,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import io.fincopilot.platform.outage.DependencyUnavailable;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -175,7 +176,7 @@ public class AuditLog {
     private DigestEvidence evidence() {
         try {
             return digests.latest();
-        } catch (SdkException e) {
+        } catch (SdkException | DependencyUnavailable e) {
             LOG.log(Level.WARNING, "the audit digests cannot be read", e);
             return DigestEvidence.untrusted(null, "the signed digests cannot be read from the object store, so "
                     + "missing events cannot be ruled out");

@@ -39,10 +39,11 @@ public class DigestStore {
         ChainKeys keys = settings.keys();
         byte[] body = digest.toJson();
         String key = digest.key();
-        store.client().putObject(PutObjectRequest.builder().bucket(settings.digestBucket()).key(key)
+        String signature = keys.sign(keys.activeId(), signed(key, body));
+        store.call(s3 -> s3.putObject(PutObjectRequest.builder().bucket(settings.digestBucket()).key(key)
                 .contentType("application/json")
-                .metadata(Map.of(KEY_ID, keys.activeId(), SIGNATURE, keys.sign(keys.activeId(), signed(key, body))))
-                .build(), RequestBody.fromBytes(body));
+                .metadata(Map.of(KEY_ID, keys.activeId(), SIGNATURE, signature))
+                .build(), RequestBody.fromBytes(body)));
     }
 
     /** The newest digest and whether it can be trusted; none before the first is written. */
@@ -53,7 +54,7 @@ public class DigestStore {
     }
 
     DigestEvidence read(String key) {
-        ResponseBytes<GetObjectResponse> object = store.client().getObjectAsBytes(b -> b.bucket(settings.digestBucket()).key(key));
+        ResponseBytes<GetObjectResponse> object = store.call(s3 -> s3.getObjectAsBytes(b -> b.bucket(settings.digestBucket()).key(key)));
         byte[] body = object.asByteArray();
         Map<String, String> metadata = object.response().metadata();
         if (!settings.keys().verify(metadata.get(KEY_ID), signed(key, body), metadata.get(SIGNATURE))) {
@@ -69,13 +70,15 @@ public class DigestStore {
         if (startAfter != null) {
             request.startAfter(startAfter);
         }
-        String newest = null;
-        for (S3Object object : store.client().listObjectsV2Paginator(request.build()).contents()) {
-            if (object.key().endsWith(".json") && (newest == null || object.key().compareTo(newest) > 0)) {
-                newest = object.key();
+        return Optional.ofNullable(store.call(s3 -> {
+            String newest = null;
+            for (S3Object object : s3.listObjectsV2Paginator(request.build()).contents()) {
+                if (object.key().endsWith(".json") && (newest == null || object.key().compareTo(newest) > 0)) {
+                    newest = object.key();
+                }
             }
-        }
-        return Optional.ofNullable(newest);
+            return newest;
+        }));
     }
 
     static byte[] signed(String key, byte[] body) {

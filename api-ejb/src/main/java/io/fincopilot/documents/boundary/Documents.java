@@ -287,13 +287,23 @@ public class Documents {
         return new DocumentDetails(document, versions);
     }
 
+    /**
+     * Undoes a failed upload: the row and its Idempotency-Key first (so a retry starts afresh even
+     * while S3 is down), then whatever of the object S3 kept. What cannot be undone now is the
+     * reaper's: an object without its row, or a row left reserved.
+     */
     private void abandon(TenantId tenant, UploadLedger.Reservation reservation, String idempotencyKey, RuntimeException cause) {
         try {
-            objects.deleteObject(reservation.objectKey());
             ledger.abandon(tenant, reservation, idempotencyKey);
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
-            LOG.log(Level.WARNING, "upload of " + reservation.objectKey() + " failed and was not undone; the reaper will", e);
+            LOG.log(Level.WARNING, "upload of " + reservation.objectKey() + " failed and its row was not removed; the reaper will", e);
+        }
+        try {
+            objects.deleteObject(reservation.objectKey());
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+            LOG.log(Level.WARNING, "upload of " + reservation.objectKey() + " failed and its object was not deleted; the reaper will: " + e);
         }
     }
 

@@ -47,20 +47,20 @@ public class DocumentObjects {
 
     /** Stores the file; answers the S3 version id (null where the bucket is not versioned). */
     public String put(String key, Path file, String mediaType, String sha256) {
-        PutObjectResponse put = store.client().putObject(PutObjectRequest.builder().bucket(store.bucket()).key(key)
+        PutObjectResponse put = store.call(s3 -> s3.putObject(PutObjectRequest.builder().bucket(store.bucket()).key(key)
                 .contentType(mediaType).serverSideEncryption(ServerSideEncryption.AES256)
-                .metadata(Map.of("sha256", sha256)).build(), RequestBody.fromFile(file));
+                .metadata(Map.of("sha256", sha256)).build(), RequestBody.fromFile(file)));
         return put.versionId();
     }
 
     /** The stored bytes of one version (the given S3 version when known); the caller closes the stream. */
     public ResponseInputStream<GetObjectResponse> open(String key, String objectVersion) {
-        return store.client().getObject(b -> {
+        return store.call(s3 -> s3.getObject(b -> {
             b.bucket(store.bucket()).key(key);
             if (objectVersion != null && !"null".equals(objectVersion)) {
                 b.versionId(objectVersion);
             }
-        });
+        }));
     }
 
     /** Every version and delete marker of every object of the document: nothing of it is left in S3. */
@@ -86,9 +86,12 @@ public class DocumentObjects {
     public Count countOrganization(TenantId tenant) {
         int[] count = new int[2];
         for (String prefix : organizationPrefixes(tenant)) {
-            store.client().listObjectVersionsPaginator(b -> b.bucket(store.bucket()).prefix(prefix)).forEach(page -> {
-                count[0] += page.versions().size();
-                count[1] += page.deleteMarkers().size();
+            store.call(s3 -> {
+                s3.listObjectVersionsPaginator(b -> b.bucket(store.bucket()).prefix(prefix)).forEach(page -> {
+                    count[0] += page.versions().size();
+                    count[1] += page.deleteMarkers().size();
+                });
+                return null;
             });
         }
         return new Count(count[0], count[1]);
@@ -105,16 +108,19 @@ public class DocumentObjects {
 
     private int deleteUnder(String prefix, java.util.function.Predicate<String> keyWanted) {
         List<ObjectIdentifier> doomed = new ArrayList<>();
-        store.client().listObjectVersionsPaginator(b -> b.bucket(store.bucket()).prefix(prefix)).forEach(page -> {
-            page.versions().stream().filter(v -> keyWanted.test(v.key()))
-                    .forEach(v -> doomed.add(ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
-            page.deleteMarkers().stream().filter(m -> keyWanted.test(m.key()))
-                    .forEach(m -> doomed.add(ObjectIdentifier.builder().key(m.key()).versionId(m.versionId()).build()));
+        store.call(s3 -> {
+            s3.listObjectVersionsPaginator(b -> b.bucket(store.bucket()).prefix(prefix)).forEach(page -> {
+                page.versions().stream().filter(v -> keyWanted.test(v.key()))
+                        .forEach(v -> doomed.add(ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
+                page.deleteMarkers().stream().filter(m -> keyWanted.test(m.key()))
+                        .forEach(m -> doomed.add(ObjectIdentifier.builder().key(m.key()).versionId(m.versionId()).build()));
+            });
+            return null;
         });
         for (int from = 0; from < doomed.size(); from += 1000) {
             List<ObjectIdentifier> batch = doomed.subList(from, Math.min(doomed.size(), from + 1000));
-            var result = store.client().deleteObjects(b -> b.bucket(store.bucket())
-                    .delete(Delete.builder().objects(batch).quiet(true).build()));
+            var result = store.call(s3 -> s3.deleteObjects(b -> b.bucket(store.bucket())
+                    .delete(Delete.builder().objects(batch).quiet(true).build())));
             if (result.hasErrors() && !result.errors().isEmpty()) {
                 throw new IllegalStateException("S3 refused to delete " + result.errors().size() + " object versions under "
                         + prefix + ", e.g. " + result.errors().get(0).key() + ": " + result.errors().get(0).message());
@@ -130,9 +136,12 @@ public class DocumentObjects {
      */
     public void forEachStored(int batch, Consumer<List<Stored>> action) {
         Map<String, Instant> keys = new java.util.LinkedHashMap<>();
-        store.client().listObjectVersionsPaginator(b -> b.bucket(store.bucket()).prefix(ROOT)).forEach(page -> {
-            page.versions().forEach(v -> keys.merge(v.key(), v.lastModified(), (a, b) -> a.isAfter(b) ? a : b));
-            page.deleteMarkers().forEach(m -> keys.merge(m.key(), m.lastModified(), (a, b) -> a.isAfter(b) ? a : b));
+        store.call(s3 -> {
+            s3.listObjectVersionsPaginator(b -> b.bucket(store.bucket()).prefix(ROOT)).forEach(page -> {
+                page.versions().forEach(v -> keys.merge(v.key(), v.lastModified(), (a, b) -> a.isAfter(b) ? a : b));
+                page.deleteMarkers().forEach(m -> keys.merge(m.key(), m.lastModified(), (a, b) -> a.isAfter(b) ? a : b));
+            });
+            return null;
         });
         List<Stored> stored = new ArrayList<>(batch);
         keys.forEach((key, lastModified) -> {

@@ -1,5 +1,6 @@
 package io.fincopilot.documents.control;
 
+import io.fincopilot.platform.outage.Outages;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -82,7 +83,7 @@ public class DocumentReaper {
                 LOG.info(() -> "reaper: " + pass);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the upload reaper's pass failed; the next one tries again", e);
+            Outages.log(LOG, "the upload reaper's pass failed; the next one tries again", e);
         }
     }
 

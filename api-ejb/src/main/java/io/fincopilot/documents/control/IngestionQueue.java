@@ -9,6 +9,8 @@ import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.fincopilot.platform.outage.Dependency;
+import io.fincopilot.platform.outage.Outages;
 import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -28,6 +30,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -258,6 +261,15 @@ public class IngestionQueue {
             int failures = complete.getExecution().consecutiveFailures + 1;
             Throwable cause = complete.getCause().orElse(null);
             String id = complete.getExecution().taskInstance.getId();
+            Optional<Dependency> outage = Outages.dependency(cause);
+            if (outage.isPresent()) {
+                // Not the document's fault: it waits for the database or S3 however long they are away,
+                // and the attempt does not bring it nearer to failing (decision 77).
+                Duration wait = Duration.ofSeconds(outage.get().retryAfterSeconds());
+                LOG.log(Level.WARNING, "ingestion of " + id + " waits for " + outage.get().description() + "; again in " + wait);
+                operations.reschedule(complete, Instant.now().plus(wait));
+                return;
+            }
             if (failures < ATTEMPTS) {
                 Duration wait = Duration.ofSeconds(5L << (2 * (failures - 1)));
                 LOG.log(Level.WARNING, "ingestion of " + id + " failed (attempt " + failures + "); again in " + wait, cause);

@@ -3,6 +3,8 @@ package io.fincopilot.platform.problem;
 import io.fincopilot.platform.RequestId;
 import io.fincopilot.platform.StructuredLog;
 import java.util.Map;
+import java.util.Optional;
+import io.fincopilot.platform.outage.Outages;
 import io.fincopilot.audit.boundary.AuditTrail;
 import io.fincopilot.audit.entity.Act;
 import io.fincopilot.audit.entity.AuditEvent;
@@ -78,10 +80,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable thrown) {
         Problem problem = problemFor(unwrap(thrown));
-        return Response.status(problem.status())
+        Response.ResponseBuilder response = Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE + ";charset=UTF-8")
-                .entity(problem.toJson(uri == null ? null : uri.getRequestUri().getPath(), RequestId.current()).toString())
-                .build();
+                .entity(problem.toJson(uri == null ? null : uri.getRequestUri().getPath(), RequestId.current()).toString());
+        Outages.retryAfter(problem).ifPresent(seconds -> response.header("Retry-After", seconds));
+        return response.build();
     }
 
     private Problem problemFor(Throwable t) {
@@ -123,6 +126,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 return Problem.of(status, "http-" + status, wae.getResponse().getStatusInfo().getReasonPhrase(),
                         wae.getMessage());
             }
+        }
+        Optional<Problem> outage = Outages.problem(t);
+        if (outage.isPresent()) {
+            StructuredLog.log(LOG, Level.WARNING, "a dependency is unavailable",
+                    Map.of("problem", outage.get().type(), "cause", String.valueOf(rootMessage(t))), null);
+            return outage.get();
         }
         StructuredLog.log(LOG, Level.SEVERE, "unexpected failure", Map.of("exception", t.getClass().getName()), t);
         return Problem.of(500, "internal", "Internal error",
@@ -183,6 +192,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
         }
         return "";
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static Throwable unwrap(Throwable t) {

@@ -1,5 +1,6 @@
 package io.fincopilot.privacy.control;
 
+import io.fincopilot.platform.outage.Outages;
 import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -67,7 +68,7 @@ public class PrivacySweep {
                 LOG.info(() -> "dropped from memory the erased organizations " + forgotten);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "looking for erased organizations in memory failed; the next turn tries again", e);
+            Outages.log(LOG, "looking for erased organizations in memory failed; the next turn tries again", e);
         }
         try {
             int expired = exports.expire();
@@ -75,7 +76,7 @@ public class PrivacySweep {
                 LOG.info(() -> expired + " export archives expired and were deleted");
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "expiring export archives failed; the next turn tries again", e);
+            Outages.log(LOG, "expiring export archives failed; the next turn tries again", e);
         }
         try {
             int invoices = erasures.expireInvoices();
@@ -83,7 +84,7 @@ public class PrivacySweep {
                 LOG.info(() -> invoices + " invoices of erased organizations passed their retention and were deleted");
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "deleting invoices past their retention failed; the next turn tries again", e);
+            Outages.log(LOG, "deleting invoices past their retention failed; the next turn tries again", e);
         }
     }
 }

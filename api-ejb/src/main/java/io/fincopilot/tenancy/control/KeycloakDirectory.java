@@ -1,5 +1,8 @@
 package io.fincopilot.tenancy.control;
 
+import io.fincopilot.platform.outage.Dependency;
+import io.fincopilot.platform.outage.DependencyUnavailable;
+import io.fincopilot.platform.outage.Guarded;
 import io.fincopilot.platform.problem.Problem;
 import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.security.KeycloakSettings;
@@ -14,14 +17,19 @@ import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.JacksonProvider;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.spi.ResteasyClientClassicProvider;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.ErrorRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
@@ -51,6 +59,9 @@ public class KeycloakDirectory {
 
     @Inject
     KeycloakSettings settings;
+
+    @Inject
+    Guarded guarded;
 
     private volatile Keycloak keycloak;
 
@@ -243,6 +254,11 @@ public class KeycloakDirectory {
                 client = keycloak;
                 if (client == null) {
                     client = KeycloakBuilder.builder()
+                            // The client keycloak-admin-client would make (its JSON reader included), with
+                            // time-outs: RESTEasy's client waits for ever by default.
+                            .resteasyClient(ResteasyClientClassicProvider.createClientBuilder()
+                                    .register(JacksonProvider.class, 100)
+                                    .connectTimeout(5, TimeUnit.SECONDS).readTimeout(15, TimeUnit.SECONDS).build())
                             .serverUrl(settings.url())
                             .realm(settings.realm())
                             .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
@@ -256,12 +272,20 @@ public class KeycloakDirectory {
         return client.realm(settings.realm());
     }
 
-    /** Runs a Keycloak call; a failure of Keycloak itself becomes a 502 that says what could not be done. */
-    private static <T> T call(String what, Supplier<T> action) {
+    /**
+     * Runs a Keycloak call behind the identity circuit (decision 77). Keycloak unreachable, failing
+     * on its side, too slow, or its circuit open is a 503 with {@code Retry-After}; Keycloak refusing
+     * the request itself becomes a 502 that says what could not be done.
+     */
+    private <T> T call(String what, Supplier<T> action) {
         try {
-            return action.get();
+            return guarded.identity(action);
         } catch (ProblemException e) {
             throw e;
+        } catch (DependencyUnavailable | CircuitBreakerOpenException | TimeoutException e) {
+            LOG.log(Level.WARNING, "Keycloak is unavailable to " + what + ": " + e + (e.getCause() == null ? "" : ", " + e.getCause()));
+            throw e instanceof DependencyUnavailable unavailable ? unavailable
+                    : new DependencyUnavailable(Dependency.IDENTITY, e);
         } catch (WebApplicationException | ProcessingException e) {
             LOG.log(Level.WARNING, "Keycloak failed to " + what, e);
             throw new ProblemException(Problem.of(502, "identity-provider", "Identity provider failed",
