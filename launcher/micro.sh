@@ -107,6 +107,7 @@ micro_start_instance() { # name
 
 # HAProxy from Debian: round robin over the tenant-web instances, admin-web for /admin; an instance
 # is taken out after two failed /health/ready checks a second apart and back after two good ones.
+# When all of them are out, the ones still alive (/health/live) take the requests.
 lb_config() { # file
   local name
   {
@@ -136,7 +137,12 @@ frontend platform
   http-request del-header Upgrade if { req.hdr(Upgrade) -i h2c }
   acl admin path /admin
   acl admin path_beg /admin/
+  # Every instance failing /health/ready at once means a dependency they all share is away (PostgreSQL,
+  # S3, Keycloak): the live instances then keep answering themselves, API keys keep working and the rest
+  # is a 503 problem with Retry-After from the platform, instead of HAProxy's own page (decision 77).
+  use_backend admin-live if admin { nbsrv(admin) eq 0 }
   use_backend admin if admin
+  use_backend tenant-live if { nbsrv(tenant) eq 0 }
   default_backend tenant
 
 backend tenant
@@ -153,8 +159,25 @@ CFG
     done
     cat <<CFG
 
+backend tenant-live
+  balance roundrobin
+  cookie FCINSTANCE insert indirect nocache httponly
+  option httpchk GET /health/live
+  http-check expect status 200
+CFG
+    for name in $(micro_names); do
+      [ "$name" = admin-web ] && continue
+      printf '  server %s 127.0.0.1:%s check cookie %s\n' "$name" "$(micro_port "$name")" "$name"
+    done
+    cat <<CFG
+
 backend admin
   option httpchk GET /health/ready
+  http-check expect status 200
+  server admin-web 127.0.0.1:$(micro_port admin-web) check
+
+backend admin-live
+  option httpchk GET /health/live
   http-check expect status 200
   server admin-web 127.0.0.1:$(micro_port admin-web) check
 

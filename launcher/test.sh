@@ -33,6 +33,14 @@ browser_prerequisites() {
     || die "the browser tests need Debian's chromium and chromium-driver: run 'sudo apt-get install chromium chromium-driver'"
 }
 
+# The Prometheus alert rules in ops/prometheus, checked and unit-tested with Debian's promtool.
+alert_rules_check() {
+  command -v promtool >/dev/null || install_packages prometheus \
+    || die "the alert rules are checked with promtool: run 'sudo apt-get install prometheus'"
+  (cd "$FINCOPILOT_HOME/ops/prometheus" && promtool check rules fincopilot-alerts.yml \
+    && promtool test rules fincopilot-alerts.test.yml)
+}
+
 test_finish() {
   local status=$?
   trap - EXIT INT TERM
@@ -53,6 +61,8 @@ run_tests() {
   browser_prerequisites
   step "unit tests and the build (./mvnw install)"
   (cd "$FINCOPILOT_HOME" && "$FINCOPILOT_HOME/mvnw" -B install)
+  step "alert rules (promtool check rules, promtool test rules)"
+  alert_rules_check
   trap test_finish EXIT
   trap 'exit 130' INT TERM
   step "starting the test stack in $FINCOPILOT_TEST_STATE (ports from $FINCOPILOT_TEST_PORT_BASE)"

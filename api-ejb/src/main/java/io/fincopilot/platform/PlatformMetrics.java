@@ -41,6 +41,17 @@ public class PlatformMetrics {
     private static final Metadata CACHE = Metadata.builder().withName("fincopilot_answer_cache")
             .withDescription("Questions looked up in the answer cache, by result (hit, miss)").build();
 
+    private static final Metadata OUTAGES = Metadata.builder().withName("fincopilot_outages")
+            .withDescription("Requests answered 503 because a shared dependency was away, by dependency").build();
+    private static final Metadata VERIFICATIONS = Metadata.builder().withName("fincopilot_audit_verifications")
+            .withDescription("Audit chains verified, by result (valid, broken)").build();
+    private static final Metadata READY = Metadata.builder().withName("fincopilot_dependency_ready")
+            .withDescription("1 when the dependency answers this instance's readiness check, else 0").build();
+    private static final Metadata QUEUE_OLDEST = Metadata.builder().withName("fincopilot_queue_oldest_due_seconds")
+            .withDescription("How long the oldest due background job (ingestion, export, erasure) has waited to be taken").build();
+    private static final Metadata QUEUE_DUE = Metadata.builder().withName("fincopilot_queue_due_jobs")
+            .withDescription("Background jobs due and not taken yet").build();
+
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
@@ -86,5 +97,25 @@ public class PlatformMetrics {
 
     public void answerCache(boolean hit) {
         registry.counter(CACHE, new Tag("result", hit ? "hit" : "miss")).inc();
+    }
+
+    public void outage(String problemType) {
+        registry.counter(OUTAGES, new Tag("dependency", problemType.substring(problemType.lastIndexOf('/') + 1)
+                .replace("-unavailable", ""))).inc();
+    }
+
+    public void auditVerified(boolean valid) {
+        registry.counter(VERIFICATIONS, new Tag("result", valid ? "valid" : "broken")).inc();
+    }
+
+    /** A dependency's readiness, read when /metrics is. */
+    public void readiness(String dependency, java.util.function.BooleanSupplier ready) {
+        registry.gauge(READY, () -> ready.getAsBoolean() ? 1 : 0, new Tag("dependency", dependency));
+    }
+
+    /** The background queue's backlog, read when /metrics is (NaN while it cannot be read). */
+    public void queue(java.util.function.DoubleSupplier oldestDueSeconds, java.util.function.DoubleSupplier due) {
+        registry.gauge(QUEUE_OLDEST, oldestDueSeconds::getAsDouble);
+        registry.gauge(QUEUE_DUE, due::getAsDouble);
     }
 }

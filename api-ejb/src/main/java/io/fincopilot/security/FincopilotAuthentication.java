@@ -117,7 +117,8 @@ public abstract class FincopilotAuthentication {
     private AuthStatus refuseIfOutage(HttpServletRequest req, HttpServletResponse res, String path, RuntimeException e,
             AuthenticationContext ctx) {
         Problem outage = Outages.problem(e).orElseThrow(() -> e);
-        LOG.log(Level.WARNING, "a credential could not be checked: " + outage.detail(), e);
+        LOG.log(Level.WARNING, "a credential could not be checked: " + outage.detail() + " (" + e + ")");
+        metrics.outage(outage.type());
         return refuse(req, res, path, outage, ctx);
     }
 

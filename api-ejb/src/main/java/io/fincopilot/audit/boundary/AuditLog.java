@@ -35,6 +35,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import io.fincopilot.platform.PlatformMetrics;
 import io.fincopilot.platform.outage.DependencyUnavailable;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -60,6 +61,9 @@ public class AuditLog {
 
     @Inject
     DigestStore digests;
+
+    @Inject
+    PlatformMetrics metrics;
 
     /** One tenant's events, newest first. */
     @RolesAllowed(Permission.AUDIT_READ_NAME)
@@ -184,6 +188,12 @@ public class AuditLog {
     }
 
     private ChainVerification verify(UUID tenant, DigestEvidence evidence) {
+        ChainVerification verdict = verifyChain(tenant, evidence);
+        metrics.auditVerified(verdict.valid());
+        return verdict;
+    }
+
+    private ChainVerification verifyChain(UUID tenant, DigestEvidence evidence) {
         ChainVerifier verifier = new ChainVerifier(tenant, settings.keys(), evidence);
         long after = 0;
         List<AuditEvent> page;

@@ -75,6 +75,9 @@ public class IngestionQueue {
     @Resource(lookup = "jdbc/fincopilot")
     DataSource dataSource;
 
+    @Inject
+    io.fincopilot.platform.PlatformMetrics metrics;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -144,6 +147,31 @@ public class IngestionQueue {
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .build();
         scheduler.start();
+        metrics.queue(() -> backlog()[0], () -> backlog()[1]);
+    }
+
+    private volatile double[] backlog;
+    private volatile long backlogAt;
+
+    /** The oldest due job's wait in seconds and how many are due, read at most every five seconds (NaN if unreadable). */
+    private double[] backlog() {
+        double[] last = backlog;
+        if (last != null && System.nanoTime() - backlogAt < 5_000_000_000L) {
+            return last;
+        }
+        double[] now;
+        try (var connection = dataSource.getConnection();
+                var query = connection.prepareStatement("select coalesce(extract(epoch from now() - min(execution_time)), 0), "
+                        + "count(*) from scheduled_tasks where picked = false and execution_time <= now()");
+                var rows = query.executeQuery()) {
+            rows.next();
+            now = new double[] {rows.getDouble(1), rows.getLong(2)};
+        } catch (java.sql.SQLException e) {
+            now = new double[] {Double.NaN, Double.NaN};
+        }
+        backlog = now;
+        backlogAt = System.nanoTime();
+        return now;
     }
 
     @PreDestroy

@@ -1,5 +1,6 @@
 package io.fincopilot.platform.problem;
 
+import io.fincopilot.platform.PlatformMetrics;
 import io.fincopilot.platform.RequestId;
 import io.fincopilot.platform.StructuredLog;
 import java.util.Map;
@@ -131,6 +132,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (outage.isPresent()) {
             StructuredLog.log(LOG, Level.WARNING, "a dependency is unavailable",
                     Map.of("problem", outage.get().type(), "cause", String.valueOf(rootMessage(t))), null);
+            CDI.current().select(PlatformMetrics.class).get().outage(outage.get().type());
             return outage.get();
         }
         StructuredLog.log(LOG, Level.SEVERE, "unexpected failure", Map.of("exception", t.getClass().getName()), t);
