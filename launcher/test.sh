@@ -33,6 +33,23 @@ browser_prerequisites() {
     || die "the browser tests need Debian's chromium and chromium-driver: run 'sudo apt-get install chromium chromium-driver'"
 }
 
+# ./fincopilot drill: the fault drills of issue 9 (*Drill.java), on the test stack in the micro shape
+# with two tenant-web instances, stopped again afterwards. They kill, stop and start its processes.
+run_drills() {
+  mkdir -p "$FINCOPILOT_STATE/logs"
+  step "the build (./mvnw install, no tests)"
+  (cd "$FINCOPILOT_HOME" && "$FINCOPILOT_HOME/mvnw" -B -q install -DskipTests)
+  trap test_finish EXIT
+  trap 'exit 130' INT TERM
+  test_stack down
+  step "starting the test stack in the micro shape (two tenant-web instances)"
+  test_stack up --shape micro --instances 2
+  step "fault drills"
+  (cd "$FINCOPILOT_HOME" && "$FINCOPILOT_HOME/mvnw" -B -pl system-tests -Pdrills verify \
+    -Dfincopilot.env="$FINCOPILOT_TEST_STATE/demo.env" -Dfincopilot.secrets="$FINCOPILOT_TEST_STATE/secrets.env" \
+    -Dfincopilot.launcher="$FINCOPILOT_HOME/launcher/test-stack") | grep -E '^DRILL|Tests run:|FAIL|BUILD|ERROR\]'
+}
+
 # The Prometheus alert rules in ops/prometheus, checked and unit-tested with Debian's promtool.
 alert_rules_check() {
   command -v promtool >/dev/null || install_packages prometheus \

@@ -44,6 +44,7 @@ class TenantPartitionIT {
         return ShrinkWrap.create(WebArchive.class, "tenant-partition-it.war")
                 .addPackage(Organization.class.getPackage())
                 .addClass(InstantConverter.class)
+                .addClass(io.fincopilot.persistence.FailFast.class)
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }

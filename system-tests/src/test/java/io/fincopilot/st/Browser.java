@@ -37,6 +37,28 @@ public class Browser implements BeforeEachCallback, AfterTestExecutionCallback, 
     }
 
     /** Logs in on Keycloak's login page, which the console has just redirected the browser to. */
+    /**
+     * Chooses an item of a PrimeFaces select menu by its label, and waits until the menu shows it:
+     * a click on an item while the panel is still opening can go nowhere (seen), so it is tried again.
+     */
+    public void choose(String menuId, String label) {
+        String escaped = menuId.replace(":", "\\:");
+        By shown = By.id(menuId + "_label");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            await().until(ExpectedConditions.elementToBeClickable(By.id(menuId))).click();
+            await().until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("#" + escaped + "_items li[data-label='" + label + "']"))).click();
+            try {
+                new WebDriverWait(driver, java.time.Duration.ofSeconds(3))
+                        .until(ExpectedConditions.textToBe(shown, label));
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // the panel was not ready: open it again
+            }
+        }
+        await().until(ExpectedConditions.textToBe(shown, label));
+    }
+
     public void logInOnKeycloak(String username, String password) {
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         driver.findElement(By.id("username")).sendKeys(username);

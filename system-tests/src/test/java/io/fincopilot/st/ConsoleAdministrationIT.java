@@ -118,9 +118,7 @@ class ConsoleAdministrationIT {
                 .getPerson().getUsername();
         browser.driver().get(stack.url("/console/privacy.xhtml"));
         browser.logInOnKeycloak(tenant.admin(), tenant.password());
-        browser.await().until(ExpectedConditions.elementToBeClickable(By.id("privacy-form:erase-person"))).click();
-        browser.await().until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#privacy-form\\:erase-person_items li[data-label='" + username + "']"))).click();
+        browser.choose("privacy-form:erase-person", username);
         browser.driver().findElement(By.id("privacy-form:erase-button")).click();
         browser.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Erased"));

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +31,6 @@ import org.junit.jupiter.api.Test;
 class FaultsIT {
 
     private static final Stack STACK = Stack.get();
-    private static final Path LAUNCHER = Path.of(System.getProperty("fincopilot.launcher", "../launcher/test-stack"));
     private static Tenants.Tenant tenant;
     private static String key;
 
@@ -49,7 +45,7 @@ class FaultsIT {
         String before = uploaded(upload("before the outage", "before-" + UUID.randomUUID()), false);
         String retried = "during-" + UUID.randomUUID();
         try {
-            launcher("stop", "s3");
+            Launcher.run("stop", "s3");
             for (int i = 0; i < 6; i++) {
                 assertOutage(upload("during the outage", i == 0 ? retried : "during-" + UUID.randomUUID()),
                         "storage-unavailable");
@@ -63,7 +59,7 @@ class FaultsIT {
             String metrics = STACK.get("/metrics?scope=base", null).body();
             assertTrue(metric(metrics, "ft_circuitbreaker_opened_total", "Guarded.storage") > 0, metrics);
         } finally {
-            launcher("start", "s3");
+            Launcher.run("start", "s3");
         }
         // Back: a client retrying with its Idempotency-Key gets its upload done, once.
         HttpResponse<String> again = eventually(() -> upload("during the outage", retried), r -> r.statusCode() == 201, 60);
@@ -80,7 +76,7 @@ class FaultsIT {
     @Test
     void withPostgresAwayRequestsAre503WithRetryAfterAtOnce_andThePlatformRecoversByItself() {
         try {
-            launcher("stop", "postgres");
+            Launcher.run("stop", "postgres");
             for (int i = 0; i < 5; i++) {
                 assertOutage(STACK.get("/api/v1/me", key), "database-unavailable");
                 assertOutage(STACK.get("/api/v1/documents", key), "database-unavailable");
@@ -89,7 +85,7 @@ class FaultsIT {
             assertEquals(503, ready.statusCode(), ready.body());
             assertEquals(200, STACK.get("/health/live", null).statusCode());
         } finally {
-            launcher("start", "postgres");
+            Launcher.run("start", "postgres");
         }
         long back = System.nanoTime();
         eventually(() -> STACK.get("/api/v1/me", key), r -> r.statusCode() == 200, 30);
@@ -105,7 +101,7 @@ class FaultsIT {
         String invitation = "{\"username\":\"" + username + "\",\"email\":\"" + username + "@example.com\","
                 + "\"firstName\":\"Ada\",\"lastName\":\"Away\",\"role\":\"analyst\"}";
         try {
-            launcher("stop", "keycloak");
+            Launcher.run("stop", "keycloak");
             assertEquals(200, STACK.get("/api/v1/me", key).statusCode(), "an API key needs no Keycloak");
             HttpResponse<String> me = STACK.get("/api/v1/me", token);
             assertEquals(200, me.statusCode(), "a token Keycloak issued verifies with the cached keys: " + me.body());
@@ -122,7 +118,7 @@ class FaultsIT {
             String metrics = STACK.get("/metrics?scope=base", null).body();
             assertTrue(metric(metrics, "ft_circuitbreaker_opened_total", "Guarded.identity") > 0, metrics);
         } finally {
-            launcher("start", "keycloak");
+            Launcher.run("start", "keycloak");
         }
         HttpResponse<String> invited = eventually(() -> STACK.postJson("/api/v1/people", token, invitation),
                 r -> r.statusCode() != 503, 60);
@@ -178,25 +174,6 @@ class FaultsIT {
         }
         fail("not done within " + seconds + " s; last answer: " + (last == null ? "none" : last.statusCode() + " " + last.body()));
         return last;
-    }
-
-    /** Stops or starts one component of the test stack with its launcher (./fincopilot stop|start). */
-    private static void launcher(String action, String component) {
-        try {
-            Path log = Files.createTempFile("launcher-" + action + "-" + component, ".log");
-            Process process = new ProcessBuilder(LAUNCHER.toString(), action, component)
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                fail("./fincopilot " + action + " " + component + " did not finish: " + Files.readString(log));
-            }
-            assertEquals(0, process.exitValue(), "./fincopilot " + action + " " + component + ": " + Files.readString(log));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void sleep(Duration duration) {

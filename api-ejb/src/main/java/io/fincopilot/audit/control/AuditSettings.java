@@ -26,6 +26,11 @@ public class AuditSettings {
     @ConfigProperty(name = "fincopilot.audit.digest-interval", defaultValue = "PT15M")
     String digestInterval;
 
+    /** How often each instance verifies every chain by itself (the alert on a broken chain needs a verification). */
+    @Inject
+    @ConfigProperty(name = "fincopilot.audit.verify-interval", defaultValue = "PT6H")
+    String verifyInterval;
+
     /** A bucket of its own: tenant erasure must be able to delete documents, nothing may delete digests. */
     @Inject
     @ConfigProperty(name = "fincopilot.audit.digest-bucket", defaultValue = "fincopilot-audit-digests")
@@ -47,6 +52,10 @@ public class AuditSettings {
 
     public Duration digestInterval() {
         return Duration.parse(digestInterval);
+    }
+
+    public Duration verifyInterval() {
+        return Duration.parse(verifyInterval);
     }
 
     public String digestBucket() {

@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Writes a digest of every chain head once at start, before the first request, and then every
- * {@code fincopilot.audit.digest-interval}. Each instance schedules its own; {@link DigestWriter}
+ * {@code fincopilot.audit.digest-interval}; verifies every chain every
+ * {@code fincopilot.audit.verify-interval} ({@link ChainWatch}). Each instance schedules its own; {@link DigestWriter}
  * lets one write per half interval. Deployment fails here, early and clearly, when the audit keys
  * are missing.
  *
@@ -40,7 +41,11 @@ public class DigestSchedule {
     @Inject
     DigestWriter writer;
 
+    @Inject
+    ChainWatch watch;
+
     private ScheduledFuture<?> task;
+    private ScheduledFuture<?> verification;
 
     @PostConstruct
     void start() {
@@ -52,12 +57,18 @@ public class DigestSchedule {
         writeDigest();
         task = scheduler.scheduleAtFixedRate(this::writeDigest, interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
+        Duration verifyEvery = settings.verifyInterval();
+        verification = scheduler.scheduleAtFixedRate(watch::verifyAll, verifyEvery.toMillis(), verifyEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
         if (task != null) {
             task.cancel(false);
+        }
+        if (verification != null) {
+            verification.cancel(false);
         }
     }
 
