@@ -48,15 +48,15 @@ micro_build_if_needed() {
 # What Payara Server's domain gets from payara.sh, as commands Payara Micro runs after it boots. The
 # instances listen on loopback only: the load balancer is the platform's one way in.
 # The pool's password is read from the instance's environment (${ENV=...}), never written down.
-micro_postboot() { # file
+micro_commands() { # dir: its preboot.asadmin and postboot.asadmin
   # PostgreSQL allows 100 connections; Keycloak takes some: the instances share 80. Each keeps up to
   # eight (never more than its share), for half an hour idle, as the Server's pool does (payara.sh).
   local pool=$((80 / ($(micro_instances) + 1))) steady
   [ "$pool" -ge 2 ] || pool=2
   steady=$((pool < 8 ? pool : 8))
-  cat >"$1" <<CMDS
-create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --steadypoolsize $steady --maxpoolsize $pool --idletimeout 1800 --isconnectvalidatereq=true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --property serverName=$FINCOPILOT_PG_HOST:portNumber=$FINCOPILOT_PG_PORT:databaseName=$FINCOPILOT_PG_DATABASE:user=$PG_APP_USER:password=\${ENV=FINCOPILOT_DB_APP_PASSWORD}:stringtype=unspecified:ApplicationName=fincopilot fincopilot-pool
-create-jdbc-resource --connectionpoolid fincopilot-pool jdbc/fincopilot
+  # The listener's settings before the server starts: set after boot, each one restarted the listener,
+  # and one start in a few came up with no listener at all ("GrizzlyProxy is NULL", port refused).
+  cat >"$1/preboot.asadmin" <<CMDS
 set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8
@@ -65,6 +65,10 @@ set configs.config.server-config.network-config.protocols.protocol.http-listener
 set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false
 set configs.config.server-config.network-config.protocols.protocol.http-listener.http.request-timeout-seconds=120
 set configs.config.server-config.network-config.protocols.protocol.http-listener.http.timeout-seconds=30
+CMDS
+  cat >"$1/postboot.asadmin" <<CMDS
+create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --steadypoolsize $steady --maxpoolsize $pool --idletimeout 1800 --isconnectvalidatereq=true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --property serverName=$FINCOPILOT_PG_HOST:portNumber=$FINCOPILOT_PG_PORT:databaseName=$FINCOPILOT_PG_DATABASE:user=$PG_APP_USER:password=\${ENV=FINCOPILOT_DB_APP_PASSWORD}:stringtype=unspecified:ApplicationName=fincopilot fincopilot-pool
+create-jdbc-resource --connectionpoolid fincopilot-pool jdbc/fincopilot
 CMDS
 }
 
@@ -80,7 +84,7 @@ micro_start_instance() { # name
   mkdir -p "$FINCOPILOT_STATE/runtime/micro/$name"
   rm -rf "$FINCOPILOT_STATE/runtime/micro/$name/tmp"
   mkdir -p "$FINCOPILOT_STATE/runtime/micro/$name/tmp"
-  micro_postboot "$FINCOPILOT_STATE/runtime/micro/$name/postboot.asadmin"
+  micro_commands "$FINCOPILOT_STATE/runtime/micro/$name"
   step "starting $name on Payara Micro (port $port)"
   (
     payara_environment
@@ -98,6 +102,7 @@ micro_start_instance() { # name
       -jar "$(micro_jar)" --nocluster --name "$name" --port "$port" \
       --rootdir "$FINCOPILOT_STATE/runtime/micro/$name/root" \
       --addlibs "$FINCOPILOT_STATE/downloads/postgresql-jdbc.jar" \
+      --prebootcommandfile "$FINCOPILOT_STATE/runtime/micro/$name/preboot.asadmin" \
       --postbootcommandfile "$FINCOPILOT_STATE/runtime/micro/$name/postboot.asadmin" \
       --deploy "$FINCOPILOT_HOME/$war/target/$war-micro.war:$context" \
       >"$(micro_log_file "$name")" 2>&1 </dev/null &
