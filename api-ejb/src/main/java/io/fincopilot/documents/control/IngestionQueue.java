@@ -9,7 +9,6 @@ import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import io.fincopilot.platform.outage.Dependency;
 import io.fincopilot.platform.outage.Outages;
 import io.fincopilot.tenancy.entity.TenantId;
 import jakarta.annotation.PostConstruct;
@@ -282,6 +281,15 @@ public class IngestionQueue {
                 new IllegalStateException("the instance running this step stopped answering")), operations);
     }
 
+    /**
+     * How long a step that failed because a dependency is away waits before it runs again. Not the
+     * document's fault: it waits for the database or S3 however long they are away, and the attempt
+     * does not bring it nearer to failing (decision 77). Empty for any other failure.
+     */
+    static Optional<Duration> outageWait(Throwable cause) {
+        return Outages.dependency(cause).map(d -> Duration.ofSeconds(d.retryAfterSeconds()));
+    }
+
     /** A step that threw: again after 5, 20 and 80 seconds, then the version fails with the reason. */
     private final class Backoff implements FailureHandler<Integer> {
         @Override
@@ -289,13 +297,11 @@ public class IngestionQueue {
             int failures = complete.getExecution().consecutiveFailures + 1;
             Throwable cause = complete.getCause().orElse(null);
             String id = complete.getExecution().taskInstance.getId();
-            Optional<Dependency> outage = Outages.dependency(cause);
+            Optional<Duration> outage = outageWait(cause);
             if (outage.isPresent()) {
-                // Not the document's fault: it waits for the database or S3 however long they are away,
-                // and the attempt does not bring it nearer to failing (decision 77).
-                Duration wait = Duration.ofSeconds(outage.get().retryAfterSeconds());
-                LOG.log(Level.WARNING, "ingestion of " + id + " waits for " + outage.get().description() + "; again in " + wait);
-                operations.reschedule(complete, Instant.now().plus(wait));
+                LOG.log(Level.WARNING, "ingestion of " + id + " waits for " + Outages.dependency(cause).orElseThrow().description()
+                        + "; again in " + outage.get());
+                operations.reschedule(complete, Instant.now().plus(outage.get()));
                 return;
             }
             if (failures < ATTEMPTS) {
