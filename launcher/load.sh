@@ -10,6 +10,8 @@ load_tenants() { # file
   token=$(cli_token "$(sed -n 's/^DEMO_PLATFORM_ADMIN=//p' "$FINCOPILOT_STATE/demo.env")" "$DEMO_PASSWORD")
   [ -n "$token" ] || die "the platform admin could not log in"
   password="Load-$(random_token)"
+  local mask
+  mask=$(umask)
   umask 077
   printf 'key\n' >"$file.new"
   for i in $(seq -w 1 20); do
@@ -32,7 +34,7 @@ load_tenants() { # file
     printf '%s\n' "$key" >>"$file.new"
   done
   mv "$file.new" "$file"
-  umask 022
+  umask "$mask"
 }
 
 # CPU seconds used so far by each component's processes (user + system, children included).
@@ -82,7 +84,9 @@ cmd_load() {
     -Dfincopilot.load.minutes="$minutes" >"$FINCOPILOT_STATE/logs/load.log" 2>&1) \
     || say "Gatling reported failed requests or did not finish; see $FINCOPILOT_STATE/logs/load.log"
   after=$(load_cpu)
-  report=$(ls -td "$FINCOPILOT_HOME"/load-tests/target/gatling/*/ 2>/dev/null | head -n 1)
+  # This run's report only: a run that failed early must not print an earlier run's figures.
+  report=$(find "$FINCOPILOT_HOME/load-tests/target/gatling" -mindepth 1 -maxdepth 1 -type d -newermt "@$started" \
+    2>/dev/null | sort | tail -n 1)
   [ -n "$report" ] && [ -f "$report/index.html" ] || die "no Gatling report; see $FINCOPILOT_STATE/logs/load.log"
   # Gatling writes its figures into the report's statistics table only: read back from there.
   python3 - "$report/index.html" "$(( $(date +%s) - started ))" "$(stack_shape)" "$before" "$after" <<'PY'

@@ -1,5 +1,6 @@
 package io.fincopilot.platform;
 
+import io.fincopilot.platform.outage.Dependency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -99,9 +100,26 @@ public class PlatformMetrics {
         registry.counter(CACHE, new Tag("result", hit ? "hit" : "miss")).inc();
     }
 
-    public void outage(String problemType) {
-        registry.counter(OUTAGES, new Tag("dependency", problemType.substring(problemType.lastIndexOf('/') + 1)
-                .replace("-unavailable", ""))).inc();
+    public void outage(Dependency dependency) {
+        registry.counter(OUTAGES, new Tag("dependency", dependency.label())).inc();
+    }
+
+    /**
+     * The counters the alert rules read, made at zero: a counter that appears only at its first
+     * increment is never seen to increase by {@code increase()}, so the first broken chain or
+     * failed version would not alert.
+     */
+    public void startAtZero() {
+        registry.counter(VERIFICATIONS, new Tag("result", "valid"));
+        registry.counter(VERIFICATIONS, new Tag("result", "broken"));
+        for (Dependency dependency : Dependency.values()) {
+            registry.counter(OUTAGES, new Tag("dependency", dependency.label()));
+        }
+        registry.counter(OUTCOMES, new Tag("outcome", "ready"));
+        registry.counter(OUTCOMES, new Tag("outcome", "failed:processing_error"));
+        for (io.fincopilot.ingestion.entity.IngestionFailure.Code code : io.fincopilot.ingestion.entity.IngestionFailure.Code.values()) {
+            registry.counter(OUTCOMES, new Tag("outcome", "failed:" + code.name().toLowerCase(java.util.Locale.ROOT)));
+        }
     }
 
     public void auditVerified(boolean valid) {

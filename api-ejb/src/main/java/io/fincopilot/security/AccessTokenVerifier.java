@@ -1,6 +1,9 @@
 package io.fincopilot.security;
 
+import io.fincopilot.platform.outage.Dependency;
+import io.fincopilot.platform.outage.DependencyUnavailable;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -56,6 +59,13 @@ public class AccessTokenVerifier {
             throw new InvalidCredentialException("access token rejected: " + e.getMessage(), e);
         } catch (ParseException | BadJOSEException e) {
             throw new InvalidCredentialException("access token is malformed or its signature is invalid", e);
+        } catch (com.nimbusds.jose.jwk.source.RateLimitReachedException e) {
+            // Unknown key ids asked for faster than the keys may be fetched again: the token's fault.
+            throw new InvalidCredentialException("access token is signed by an unknown key", e);
+        } catch (KeySourceException e) {
+            // Keycloak's keys could not be fetched (never fetched since this instance started, or an
+            // unknown key id while Keycloak is away): not the caller's fault, a 503 (decision 77).
+            throw new DependencyUnavailable(Dependency.IDENTITY, e);
         } catch (JOSEException e) {
             throw new InvalidCredentialException("access token could not be verified", e);
         }

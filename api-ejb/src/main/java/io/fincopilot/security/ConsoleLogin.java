@@ -29,6 +29,7 @@ import io.fincopilot.audit.entity.Act;
 import io.fincopilot.audit.entity.AuditEvent;
 import io.fincopilot.tenancy.entity.TenantId;
 import io.fincopilot.platform.outage.Dependency;
+import io.fincopilot.platform.outage.Outages;
 import io.fincopilot.platform.problem.Problem;
 import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.platform.web.ClientAddress;
@@ -130,11 +131,14 @@ public class ConsoleLogin {
                             admitted.person() == null ? Map.of("subject", caller.subject()) : Map.of()));
             session.setAttribute(ID_TOKEN, idToken.serialize());
             return pending.returnTo();
-        } catch (InvalidCredentialException e) {
+        } catch (InvalidCredentialException | ProblemException e) {
             throw e;
         } catch (IOException e) {
             throw signInUnavailable(e);
         } catch (Exception e) {
+            if (e instanceof RuntimeException runtime && Outages.dependency(runtime).isPresent()) {
+                throw runtime; // PostgreSQL or Keycloak away while admitting: a 503, not a failed login
+            }
             throw new InvalidCredentialException("the login could not be completed: " + e.getMessage(), e);
         }
     }

@@ -118,7 +118,7 @@ public abstract class FincopilotAuthentication {
             AuthenticationContext ctx) {
         Problem outage = Outages.problem(e).orElseThrow(() -> e);
         LOG.log(Level.WARNING, "a credential could not be checked: " + outage.detail() + " (" + e + ")");
-        metrics.outage(outage.type());
+        Outages.dependency(e).ifPresent(metrics::outage);
         return refuse(req, res, path, outage, ctx);
     }
 

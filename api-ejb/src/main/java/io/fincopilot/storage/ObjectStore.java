@@ -44,7 +44,10 @@ public class ObjectStore {
                 .forcePathStyle(settings.pathStyle())
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofSeconds(60)));
+                        .socketTimeout(Duration.ofSeconds(60))
+                        // A download holds its connection while the client reads it: more than the SDK's 50.
+                        .maxConnections(200)
+                        .connectionAcquisitionTimeout(Duration.ofSeconds(10)));
         settings.endpoint().map(URI::create).ifPresent(builder::endpointOverride);
         client = builder.build();
     }

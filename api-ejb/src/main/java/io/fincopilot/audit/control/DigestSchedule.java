@@ -58,8 +58,9 @@ public class DigestSchedule {
         task = scheduler.scheduleAtFixedRate(this::writeDigest, interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
         Duration verifyEvery = settings.verifyInterval();
-        verification = scheduler.scheduleAtFixedRate(watch::verifyAll, verifyEvery.toMillis(), verifyEvery.toMillis(),
-                TimeUnit.MILLISECONDS);
+        // The first a minute after start, so a restart does not put the next one a whole interval away.
+        verification = scheduler.scheduleAtFixedRate(watch::verifyAll, Math.min(60_000, verifyEvery.toMillis()),
+                verifyEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy

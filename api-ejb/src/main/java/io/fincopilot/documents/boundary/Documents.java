@@ -289,15 +289,19 @@ public class Documents {
 
     /**
      * Undoes a failed upload: the row and its Idempotency-Key first (so a retry starts afresh even
-     * while S3 is down), then whatever of the object S3 kept. What cannot be undone now is the
-     * reaper's: an object without its row, or a row left reserved.
+     * while S3 is down), then whatever of the object S3 kept, but only once the row is gone: a
+     * confirmation that committed although its answer was lost keeps its version and its object.
+     * What cannot be undone now is the reaper's: an object without its row, or a row left reserved.
      */
     private void abandon(TenantId tenant, UploadLedger.Reservation reservation, String idempotencyKey, RuntimeException cause) {
         try {
-            ledger.abandon(tenant, reservation, idempotencyKey);
+            if (!ledger.abandon(tenant, reservation, idempotencyKey)) {
+                return;
+            }
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
             LOG.log(Level.WARNING, "upload of " + reservation.objectKey() + " failed and its row was not removed; the reaper will", e);
+            return;
         }
         try {
             objects.deleteObject(reservation.objectKey());

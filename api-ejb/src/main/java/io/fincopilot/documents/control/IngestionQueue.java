@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.fincopilot.platform.outage.Outages;
@@ -73,9 +74,6 @@ public class IngestionQueue {
 
     @Resource(lookup = "jdbc/fincopilot")
     DataSource dataSource;
-
-    @Inject
-    io.fincopilot.platform.PlatformMetrics metrics;
 
     @Resource
     ManagedThreadFactory threads;
@@ -146,32 +144,8 @@ public class IngestionQueue {
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .build();
         scheduler.start();
-        metrics.queue(() -> backlog()[0], () -> backlog()[1]);
     }
 
-    private volatile double[] backlog;
-    private volatile long backlogAt;
-
-    /** The oldest due job's wait in seconds and how many are due, read at most every five seconds (NaN if unreadable). */
-    private double[] backlog() {
-        double[] last = backlog;
-        if (last != null && System.nanoTime() - backlogAt < 5_000_000_000L) {
-            return last;
-        }
-        double[] now;
-        try (var connection = dataSource.getConnection();
-                var query = connection.prepareStatement("select coalesce(extract(epoch from now() - min(execution_time)), 0), "
-                        + "count(*) from scheduled_tasks where picked = false and execution_time <= now()");
-                var rows = query.executeQuery()) {
-            rows.next();
-            now = new double[] {rows.getDouble(1), rows.getLong(2)};
-        } catch (java.sql.SQLException e) {
-            now = new double[] {Double.NaN, Double.NaN};
-        }
-        backlog = now;
-        backlogAt = System.nanoTime();
-        return now;
-    }
 
     @PreDestroy
     void stop() {
@@ -301,7 +275,10 @@ public class IngestionQueue {
             if (outage.isPresent()) {
                 LOG.log(Level.WARNING, "ingestion of " + id + " waits for " + Outages.dependency(cause).orElseThrow().description()
                         + "; again in " + outage.get());
-                operations.reschedule(complete, Instant.now().plus(outage.get()));
+                // Scheduled anew (same data, same turn): a reschedule would count the attempt as a failure.
+                @SuppressWarnings("unchecked")
+                TaskInstance<Integer> same = complete.getExecution().taskInstance;
+                operations.removeAndScheduleNew(SchedulableInstance.of(same, Instant.now().plus(outage.get())));
                 return;
             }
             if (failures < ATTEMPTS) {

@@ -164,12 +164,19 @@ public class UploadLedger {
                         "type", intent.mediaType())));
     }
 
-    /** The object could not be written: the request leaves nothing behind (the reaper catches a crash here). */
+    /**
+     * The object could not be written: the request leaves nothing behind (the reaper catches a crash
+     * here). Answers whether the version was still unconfirmed and is now gone; a version whose
+     * confirmation committed after all (its answer lost) is kept, with its object and its key.
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    public void abandon(TenantId tenant, Reservation reservation, String idempotencyKey) {
+    public boolean abandon(TenantId tenant, Reservation reservation, String idempotencyKey) {
         EntityManager tenantEm = TenantPartition.bind(em, tenant);
         DocumentVersion version = version(tenantEm, reservation);
-        if (version != null && version.status() == io.fincopilot.documents.entity.VersionStatus.UPLOADING) {
+        if (version != null && version.status() != io.fincopilot.documents.entity.VersionStatus.UPLOADING) {
+            return false;
+        }
+        if (version != null) {
             tenantEm.remove(version);
             if (reservation.newDocument()) {
                 Document document = tenantEm.find(Document.class, reservation.document());
@@ -179,6 +186,7 @@ public class UploadLedger {
             }
         }
         forgetKey(tenant, idempotencyKey);
+        return true;
     }
 
     /** A request that failed before its version was reserved gives its idempotency key back. */

@@ -17,6 +17,11 @@ public enum Dependency {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    /** Its name in metrics labels: database, storage, identity (as {@code fincopilot_dependency_ready} has it). */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The problem type's last segment. */
     public String slug() {
         return slug;

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -32,18 +30,24 @@ public class Guarded {
         try {
             return call.get();
         } catch (SdkClientException e) {
-            throw new DependencyUnavailable(Dependency.STORAGE, e);
+            // S3 not reached (refused, reset, timed out); waiting for one of our own pooled connections is not S3's failure.
+            if (failedConnection(e) && !waitedForPool(e)) {
+                throw new DependencyUnavailable(Dependency.STORAGE, e);
+            }
+            throw e;
         } catch (S3Exception e) {
-            if (e.statusCode() >= 500) {
+            // 5xx: S3 failed; 403: it refuses our credentials (expired, revoked): the store is unusable either way.
+            if (e.statusCode() >= 500 || e.statusCode() == 403) {
                 throw new DependencyUnavailable(Dependency.STORAGE, e);
             }
             throw e;
         }
     }
 
-    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
+    // No @Timeout: Payara's interrupts the thread and answers "timed out" even for a call that then
+    // succeeded (an account made, reported as not made); the client's own time-outs bound each call.
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS,
-            failOn = {DependencyUnavailable.class, TimeoutException.class})
+            failOn = DependencyUnavailable.class)
     public <T> T identity(Supplier<T> call) {
         try {
             return call.get();
@@ -59,6 +63,15 @@ public class Guarded {
             }
             throw e;
         }
+    }
+
+    static boolean waitedForPool(Throwable failure) {
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c.getClass().getSimpleName().equals("ConnectionPoolTimeoutException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An I/O failure of the connection (refused, reset, timed out), not of reading JSON. */

@@ -132,7 +132,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (outage.isPresent()) {
             StructuredLog.log(LOG, Level.WARNING, "a dependency is unavailable",
                     Map.of("problem", outage.get().type(), "cause", String.valueOf(rootMessage(t))), null);
-            CDI.current().select(PlatformMetrics.class).get().outage(outage.get().type());
+            Outages.dependency(t).ifPresent(CDI.current().select(PlatformMetrics.class).get()::outage);
             return outage.get();
         }
         StructuredLog.log(LOG, Level.SEVERE, "unexpected failure", Map.of("exception", t.getClass().getName()), t);

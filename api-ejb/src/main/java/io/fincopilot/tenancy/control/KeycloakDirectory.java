@@ -29,7 +29,6 @@ import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.spi.ResteasyClientClassicProvider;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.ErrorRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
@@ -125,21 +124,28 @@ public class KeycloakDirectory {
     /** Gives the person exactly one tenant role. */
     public void setTenantRole(String userId, Role role) {
         call("change the person's role", () -> {
-            var roles = realm().users().get(userId).roles().realmLevel();
-            List<RoleRepresentation> tenantRoles = roles.listAll().stream()
-                    .filter(r -> Role.fromClaim(r.getName()).map(Role::tenantRole).orElse(false)).toList();
-            if (!tenantRoles.isEmpty()) {
-                roles.remove(tenantRoles);
-            }
-            roles.add(List.of(role(role)));
+            replaceTenantRole(userId, role);
             return null;
         });
     }
 
-    /** Best effort, for undoing a half-made change; failures are logged, not thrown. */
+    private void replaceTenantRole(String userId, Role role) {
+        var roles = realm().users().get(userId).roles().realmLevel();
+        List<RoleRepresentation> tenantRoles = roles.listAll().stream()
+                .filter(r -> Role.fromClaim(r.getName()).map(Role::tenantRole).orElse(false)).toList();
+        if (!tenantRoles.isEmpty()) {
+            roles.remove(tenantRoles);
+        }
+        roles.add(List.of(role(role)));
+    }
+
+    /**
+     * Best effort, for undoing a half-made change; failures are logged, not thrown. Undoing goes
+     * past the circuit: the failure that opened it is often the one being undone.
+     */
     public void setTenantRoleQuietly(String userId, Role role) {
         try {
-            setTenantRole(userId, role);
+            replaceTenantRole(userId, role);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not restore the role of Keycloak user " + userId + " while undoing a change", e);
         }
@@ -173,10 +179,10 @@ public class KeycloakDirectory {
         }
     }
 
-    /** Best effort, for undoing a half-made change; failures are logged, not thrown. */
+    /** Best effort, for undoing a half-made change (past the circuit); failures are logged, not thrown. */
     public void setEnabledQuietly(String userId, boolean enabled) {
         try {
-            setEnabled(userId, enabled);
+            enable(userId, enabled);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not " + (enabled ? "enable" : "disable") + " Keycloak user " + userId
                     + " while undoing a change", e);
@@ -185,11 +191,15 @@ public class KeycloakDirectory {
 
     public void setEnabled(String userId, boolean enabled) {
         call("enable or disable the person's account", () -> {
-            UserRepresentation user = realm().users().get(userId).toRepresentation();
-            user.setEnabled(enabled);
-            realm().users().get(userId).update(user);
+            enable(userId, enabled);
             return null;
         });
+    }
+
+    private void enable(String userId, boolean enabled) {
+        UserRepresentation user = realm().users().get(userId).toRepresentation();
+        user.setEnabled(enabled);
+        realm().users().get(userId).update(user);
     }
 
     /** Deletes the organization's group; one already gone is fine. */
@@ -282,7 +292,7 @@ public class KeycloakDirectory {
             return guarded.identity(action);
         } catch (ProblemException e) {
             throw e;
-        } catch (DependencyUnavailable | CircuitBreakerOpenException | TimeoutException e) {
+        } catch (DependencyUnavailable | CircuitBreakerOpenException e) {
             LOG.log(Level.WARNING, "Keycloak is unavailable to " + what + ": " + e + (e.getCause() == null ? "" : ", " + e.getCause()));
             throw e instanceof DependencyUnavailable unavailable ? unavailable
                     : new DependencyUnavailable(Dependency.IDENTITY, e);
