@@ -37,7 +37,9 @@ public class ApiDocument implements OASFilter {
     public static final Map<String, String> AUTHENTICATED_CALL = Map.of(
             "400", "The request is malformed: an API key in the URL, a bad header, query or body",
             "401", "No credential, or one that is not valid (unknown, revoked or expired key; bad token)",
-            "403", "The caller lacks the permission, or its organization is suspended or closed");
+            "403", "The caller lacks the permission, or its organization is suspended or closed",
+            "503", "A service the platform depends on (PostgreSQL, S3, Keycloak) is away; nothing was changed; "
+                    + "Retry-After says when to try again");
 
     /** One WAR's API: its JAX-RS Application's classes and the errors every operation of it can meet. */
     private record Api(Set<Class<?>> classes, Map<String, String> commonProblems) {

@@ -108,6 +108,11 @@ final class ResourceOperations {
                     .description("Seconds until the rate-limit window ends")
                     .schema(OASFactory.createSchema().type(SchemaType.INTEGER).format("int32")));
         }
+        if (responses.hasAPIResponse("503")) {
+            responses.getAPIResponse("503").addHeader("Retry-After", OASFactory.createHeader()
+                    .description("Seconds to wait before trying again")
+                    .schema(OASFactory.createSchema().type(SchemaType.INTEGER).format("int32")));
+        }
         responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses()));
     }
 
