@@ -17,6 +17,15 @@ kc_admin() { # method path [json]
 # The first string value of a field in a JSON text (enough for Keycloak's and our own answers).
 json_field() { grep -o "\"$1\":\"[^\"]*\"" | head -n 1 | cut -d'"' -f4 || true; }
 
+# Gives a person of the realm a lasting password (an organization's first admin is made with a one-time one).
+kc_set_password() { # username password
+  local id
+  id=$(kc_admin GET "/users?exact=true&username=$1" | json_field id)
+  [ -n "$id" ] || die "no Keycloak account '$1'"
+  kc_admin PUT "/users/$id/reset-password" "{\"type\":\"password\",\"value\":\"$2\",\"temporary\":false}" >/dev/null \
+    || die "could not set the password of $1"
+}
+
 # Creates a member of platform staff in the realm (once), with a password and a realm role; answers the user id.
 kc_ensure_user() { # username role
   local id
@@ -57,11 +66,8 @@ demo_provision() {
   fi
   [ -n "$tenant" ] || die "could not create the demo organization: $response"
   # The organization's first admin was made with a one-time password; the demo gets a lasting one.
-  local login="admin@$DEMO_TENANT_SLUG" admin # people log in as username@slug
-  admin=$(kc_admin GET "/users?exact=true&username=$login" | json_field id)
-  [ -n "$admin" ] || die "the demo organization has no tenant admin in Keycloak: $response"
-  kc_admin PUT "/users/$admin/reset-password" "{\"type\":\"password\",\"value\":\"$DEMO_PASSWORD\",\"temporary\":false}" \
-    >/dev/null || die "could not set the demo tenant admin's password"
+  local login="admin@$DEMO_TENANT_SLUG" # people log in as username@slug
+  kc_set_password "$login" "$DEMO_PASSWORD"
   local client service
   client=$(kc_admin GET "/clients?clientId=fincopilot-api" | json_field id)
   service=$(kc_admin GET "/clients/$client/service-account-user" | json_field id)

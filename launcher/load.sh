@@ -4,7 +4,7 @@
 # used are printed as LOAD lines (docs/performance.md).
 
 load_tenants() { # file
-  local file=$1 token i slug response tenant login admin key password
+  local file=$1 token i slug response tenant login key password
   [ -f "$file" ] && [ "$(wc -l <"$file")" -ge 21 ] && return 0
   step "creating 20 organizations for the load test (once per state folder)"
   token=$(cli_token "$(sed -n 's/^DEMO_PLATFORM_ADMIN=//p' "$FINCOPILOT_STATE/demo.env")" "$DEMO_PASSWORD")
@@ -22,9 +22,7 @@ load_tenants() { # file
     tenant=$(printf '%s' "$response" | json_field id)
     [ -n "$tenant" ] || die "could not create a load organization: $response"
     login="admin@$slug"
-    admin=$(kc_admin GET "/users?exact=true&username=$login" | json_field id)
-    kc_admin PUT "/users/$admin/reset-password" "{\"type\":\"password\",\"value\":\"$password\",\"temporary\":false}" >/dev/null \
-      || die "could not set the password of $login"
+    kc_set_password "$login" "$password"
     key=$(curl -s -H @<(bearer_header "$(cli_token "$login" "$password")") -H 'Content-Type: application/json' \
       --data '{"name":"load test","scopes":["documents:read","documents:write","ask"]}' "$APP_URL/api/v1/keys" | json_field secret)
     [ -n "$key" ] || die "could not create the API key of $slug"

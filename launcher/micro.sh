@@ -113,8 +113,16 @@ micro_start_instance() { # name
 # HAProxy from Debian: round robin over the tenant-web instances, admin-web for /admin; an instance
 # is taken out after two failed /health/ready checks a second apart and back after two good ones.
 # When all of them are out, the ones still alive (/health/live) take the requests.
-lb_config() { # file
+# The tenant-web instances as servers of a backend, each with its sticky cookie.
+lb_tenant_servers() {
   local name
+  for name in $(micro_names); do
+    [ "$name" = admin-web ] && continue
+    printf '  server %s 127.0.0.1:%s check cookie %s\n' "$name" "$(micro_port "$name")" "$name"
+  done
+}
+
+lb_config() { # file
   {
     cat <<CFG
 global
@@ -158,10 +166,7 @@ backend tenant
   option httpchk GET /health/ready
   http-check expect status 200
 CFG
-    for name in $(micro_names); do
-      [ "$name" = admin-web ] && continue
-      printf '  server %s 127.0.0.1:%s check cookie %s\n' "$name" "$(micro_port "$name")" "$name"
-    done
+    lb_tenant_servers
     cat <<CFG
 
 backend tenant-live
@@ -170,10 +175,7 @@ backend tenant-live
   option httpchk GET /health/live
   http-check expect status 200
 CFG
-    for name in $(micro_names); do
-      [ "$name" = admin-web ] && continue
-      printf '  server %s 127.0.0.1:%s check cookie %s\n' "$name" "$(micro_port "$name")" "$name"
-    done
+    lb_tenant_servers
     cat <<CFG
 
 backend admin

@@ -126,12 +126,12 @@ public class PlatformMetrics {
         registry.counter(VERIFICATIONS, new Tag("result", valid ? "valid" : "broken")).inc();
     }
 
-    /** A dependency's readiness, read when /metrics is. */
+    /** A dependency's readiness, as last looked at (the supplier must not block: /metrics calls it). */
     public void readiness(String dependency, java.util.function.BooleanSupplier ready) {
         registry.gauge(READY, () -> ready.getAsBoolean() ? 1 : 0, new Tag("dependency", dependency));
     }
 
-    /** The background queue's backlog, read when /metrics is (NaN while it cannot be read). */
+    /** The background queue's backlog, as last looked at (NaN while it cannot be read). */
     public void queue(java.util.function.DoubleSupplier oldestDueSeconds, java.util.function.DoubleSupplier due) {
         registry.gauge(QUEUE_OLDEST, oldestDueSeconds::getAsDouble);
         registry.gauge(QUEUE_DUE, due::getAsDouble);

@@ -33,7 +33,6 @@ import io.fincopilot.platform.outage.Outages;
 import io.fincopilot.platform.problem.Problem;
 import io.fincopilot.platform.problem.ProblemException;
 import io.fincopilot.platform.web.ClientAddress;
-import jakarta.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -147,11 +146,9 @@ public class ConsoleLogin {
         if (cause != null) {
             LOG.log(Level.WARNING, "Keycloak could not be reached to complete a login", cause);
         }
-        int retryAfter = Dependency.IDENTITY.retryAfterSeconds();
-        return new ProblemException(Problem.of(503, "sign-in-unavailable", "Sign-in is unavailable",
+        return new ProblemException(Outages.retryingAfter(Problem.of(503, "sign-in-unavailable", "Sign-in is unavailable",
                 "the identity provider (Keycloak) cannot be reached, so nobody can sign in to the console right now; "
-                + "try again in a minute. API keys keep working.")
-                .with("retryAfter", Json.createValue(retryAfter)));
+                + "try again in a minute. API keys keep working."), Dependency.IDENTITY));
     }
 
     /** Ends the console session and answers Keycloak's logout address, which comes back here. */

@@ -146,7 +146,6 @@ public class IngestionQueue {
         scheduler.start();
     }
 
-
     @PreDestroy
     void stop() {
         if (scheduler != null) {

@@ -1,5 +1,6 @@
 package io.fincopilot.platform.outage;
 
+import io.fincopilot.platform.Causes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -66,21 +67,11 @@ public class Guarded {
     }
 
     static boolean waitedForPool(Throwable failure) {
-        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c.getClass().getSimpleName().equals("ConnectionPoolTimeoutException")) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.of(failure).anyMatch(c -> c.getClass().getSimpleName().equals("ConnectionPoolTimeoutException"));
     }
 
     /** An I/O failure of the connection (refused, reset, timed out), not of reading JSON. */
     static boolean failedConnection(Throwable failure) {
-        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof IOException && !c.getClass().getName().startsWith("com.fasterxml.jackson.")) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.of(failure).anyMatch(c -> c instanceof IOException && !c.getClass().getName().startsWith("com.fasterxml.jackson."));
     }
 }

@@ -1,5 +1,6 @@
 package io.fincopilot.platform.outage;
 
+import io.fincopilot.platform.Causes;
 import io.fincopilot.platform.problem.Problem;
 import jakarta.json.Json;
 import java.sql.SQLException;
@@ -28,10 +29,14 @@ public final class Outages {
     }
 
     public static Problem problem(Dependency dependency) {
-        return Problem.of(503, dependency.slug(), "Service unavailable",
-                        dependency.description() + " is unavailable; nothing was changed, try again in "
-                        + dependency.retryAfterSeconds() + " s")
-                .with("retryAfter", Json.createValue(dependency.retryAfterSeconds()));
+        return retryingAfter(Problem.of(503, dependency.slug(), "Service unavailable",
+                dependency.description() + " is unavailable; nothing was changed, try again in "
+                + dependency.retryAfterSeconds() + " s"), dependency);
+    }
+
+    /** The problem with the dependency's wait as {@code retryAfter}, which becomes the {@code Retry-After} header. */
+    public static Problem retryingAfter(Problem problem, Dependency dependency) {
+        return problem.with("retryAfter", Json.createValue(dependency.retryAfterSeconds()));
     }
 
     /** The {@code Retry-After} of a problem made here, if it is one. */
@@ -41,19 +46,17 @@ public final class Outages {
 
     /** Which shared dependency the failure says is unavailable, if any. */
     public static Optional<Dependency> dependency(Throwable failure) {
-        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof DependencyUnavailable unavailable) {
-                return Optional.of(unavailable.dependency());
-            }
-            if (c instanceof SQLException sql && lostDatabase(sql)) {
-                return Optional.of(Dependency.DATABASE);
-            }
-            if (c instanceof jakarta.resource.ResourceException) {
-                // Payara's pool: "Error in allocating a connection", whatever PostgreSQL said.
-                return Optional.of(Dependency.DATABASE);
-            }
+        return Causes.of(failure).map(Outages::away).flatMap(Optional::stream).findFirst();
+    }
+
+    private static Optional<Dependency> away(Throwable cause) {
+        if (cause instanceof DependencyUnavailable unavailable) {
+            return Optional.of(unavailable.dependency());
         }
-        return Optional.empty();
+        // Payara's pool fails with a ResourceException ("Error in allocating a connection"), whatever PostgreSQL said.
+        boolean database = cause instanceof SQLException sql && lostDatabase(sql)
+                || cause instanceof jakarta.resource.ResourceException;
+        return database ? Optional.of(Dependency.DATABASE) : Optional.empty();
     }
 
     /**

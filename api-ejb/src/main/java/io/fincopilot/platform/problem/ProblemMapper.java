@@ -1,5 +1,6 @@
 package io.fincopilot.platform.problem;
 
+import io.fincopilot.platform.Causes;
 import io.fincopilot.platform.PlatformMetrics;
 import io.fincopilot.platform.RequestId;
 import io.fincopilot.platform.StructuredLog;
@@ -131,7 +132,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Optional<Problem> outage = Outages.problem(t);
         if (outage.isPresent()) {
             StructuredLog.log(LOG, Level.WARNING, "a dependency is unavailable",
-                    Map.of("problem", outage.get().type(), "cause", String.valueOf(rootMessage(t))), null);
+                    Map.of("problem", outage.get().type(), "cause", Causes.root(t)), null);
             Outages.dependency(t).ifPresent(CDI.current().select(PlatformMetrics.class).get()::outage);
             return outage.get();
         }
@@ -179,29 +180,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     /** Reading a request body that is not JSON of the expected shape fails with these, often wrapped. */
     private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.of(t).anyMatch(type::isInstance);
     }
 
     private static String sqlState(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return "";
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return Causes.of(t).filter(c -> c instanceof SQLException sql && sql.getSQLState() != null)
+                .map(c -> ((SQLException) c).getSQLState()).findFirst().orElse("");
     }
 
     private static Throwable unwrap(Throwable t) {
